@@ -4,7 +4,10 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -26,15 +29,28 @@ public class OperationOutcomeInterceptor implements ServerInterceptor {
 	private static final Logger log = LoggerFactory.getLogger(OperationOutcomeInterceptor.class);
 
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
-	public BaseServerResponseException toOperationOutcome(Throwable failure) {
+	public BaseServerResponseException toOperationOutcome(RequestDetails request, Throwable failure) {
 		RecourseException domain = findCause(failure, RecourseException.class);
 		if (domain != null) {
 			return fromDomain(domain);
+		}
+		if (isStaleIfMatch(request, failure)) {
+			return OperationOutcomes.httpError(
+					RecourseError.PRECONDITION_FAILED,
+					"If-Match",
+					"If-Match names a version that is not the current one; read the resource again and retry with its ETag");
 		}
 		if (failure instanceof BaseServerResponseException http && isClientError(http)) {
 			return withErrorCode(http);
 		}
 		return internalError(failure);
+	}
+
+	/** FHIR answers a failed If-Match with 412 (http.html#concurrency); HAPI says 409 for any version clash. */
+	private static boolean isStaleIfMatch(RequestDetails request, Throwable failure) {
+		return failure instanceof ResourceVersionConflictException
+				&& request != null
+				&& request.getHeader(Constants.HEADER_IF_MATCH) != null;
 	}
 
 	private static BaseServerResponseException fromDomain(RecourseException domain) {

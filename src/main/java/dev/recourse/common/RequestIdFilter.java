@@ -4,7 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -32,7 +36,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		MDC.put(MDC_KEY, requestId);
 		response.setHeader(HEADER, requestId);
 		try {
-			chain.doFilter(request, response);
+			// HAPI takes the request id from this header too (meta.source, its own response header).
+			chain.doFilter(new WithRequestId(request, requestId), response);
 		} finally {
 			MDC.remove(MDC_KEY);
 		}
@@ -40,6 +45,29 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
 	private static String requestId(String offered) {
 		// Only a plain token is echoed into logs and headers; anything else could forge log lines.
-		return offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+		return offered != null && SAFE_ID.matcher(offered).matches()
+				? offered
+				: UUID.randomUUID().toString().replace("-", "");
+	}
+
+	private static final class WithRequestId extends HttpServletRequestWrapper {
+		private final String requestId;
+
+		WithRequestId(HttpServletRequest request, String requestId) {
+			super(request);
+			this.requestId = requestId;
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return HEADER.equalsIgnoreCase(name) ? requestId : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return HEADER.equalsIgnoreCase(name)
+					? Collections.enumeration(List.of(requestId))
+					: super.getHeaders(name);
+		}
 	}
 }

@@ -10,7 +10,8 @@ import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.IServerAddressStrategy;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import dev.recourse.common.BoundedBodyFilter;
+import ca.uhn.fhir.context.FhirContext;
+import dev.recourse.common.RequestLimitsFilter;
 import dev.recourse.common.OperationProvider;
 import dev.recourse.common.RequestLimits;
 import dev.recourse.common.ServerInterceptor;
@@ -71,8 +72,9 @@ class FhirEndpointConfig {
 	}
 
 	@Bean
-	FilterRegistrationBean<BoundedBodyFilter> boundedBodyFilter(RequestLimits limits) {
-		FilterRegistrationBean<BoundedBodyFilter> registration = new FilterRegistrationBean<>(new BoundedBodyFilter(limits));
+	FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(RequestLimits limits, FhirContext fhirContext) {
+		FilterRegistrationBean<RequestLimitsFilter> registration =
+				new FilterRegistrationBean<>(new RequestLimitsFilter(limits, fhirContext));
 		registration.addUrlPatterns(FHIR_PATH + "/*");
 		return registration;
 	}

@@ -1,0 +1,33 @@
+package dev.recourse.support;
+
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import dev.recourse.common.OperationProvider;
+import dev.recourse.common.RecourseError;
+import dev.recourse.common.RecourseException;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * Test-only operations that fail on purpose, so the tests can watch, over HTTP, how a domain error and
+ * an unexpected crash reach the caller.
+ */
+public class ErrorProbeProvider implements OperationProvider {
+	public static final String SECRET = "Jane Q. Patient, born 1961-02-03";
+
+	@Operation(name = "$probe-error", idempotent = true)
+	public Parameters probeError(
+			@OperationParam(name = "code") CodeType code, @OperationParam(name = "element") StringType element) {
+		RecourseError error = java.util.Arrays.stream(RecourseError.values())
+				.filter(e -> e.code().equals(code.getValue()))
+				.findFirst()
+				.orElseThrow();
+		throw new RecourseException(error, element == null ? null : element.getValue(), "probe: " + error.code());
+	}
+
+	@Operation(name = "$probe-crash", idempotent = true)
+	public Parameters probeCrash() {
+		throw new IllegalStateException("unexpected state while handling " + SECRET);
+	}
+}
