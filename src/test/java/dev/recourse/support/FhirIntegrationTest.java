@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = {
 			"recourse.limits.max-request-bytes=262144",
 			"recourse.limits.max-page-size=50",
-			"recourse.fhir.expunge-enabled=true"
+			"recourse.fhir.expunge-enabled=true",
+			"recourse.demo.enabled=false"
 		})
 @AutoConfigureObservability
 @Import(ErrorProbeProvider.class)
