@@ -1,8 +1,19 @@
 // Canonical prefixes used across the guide.
-Alias: $rcs = http://recourse.dev/fhir/CodeSystem
-Alias: $pas = http://hl7.org/fhir/us/davinci-pas/StructureDefinition
-Alias: $dtr = http://hl7.org/fhir/us/davinci-dtr/StructureDefinition
-Alias: $uscore = http://hl7.org/fhir/us/core/StructureDefinition
+// Profiles we derive from or point to.
+Alias: $PASClaim = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-claim
+Alias: $PASClaimResponse = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-claimresponse
+Alias: $PASDocumentReference = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-documentreference
+Alias: $PASRequestBundle = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-pas-request-bundle
+Alias: $PASBeneficiary = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-beneficiary
+Alias: $PASInsurer = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-insurer
+Alias: $PASRequestor = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-requestor
+Alias: $PASPractitioner = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-practitioner
+Alias: $PASCoverage = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-coverage
+Alias: $PASMedicationRequest = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-medicationrequest
+Alias: $DTRStdQuestionnaire = http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/dtr-std-questionnaire
+Alias: $DTRQuestionnaireResponse = http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/dtr-questionnaireresponse
+Alias: $USCorePatient = http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient
+Alias: $USCoreCondition = http://hl7.org/fhir/us/core/StructureDefinition/us-core-condition-problems-health-concerns
 
 // Code systems of others, written as PAS and DESIGN.md §2 write them.
 Alias: $X12-306 = https://codesystem.x12.org/005010/306

@@ -178,3 +178,16 @@ Title: "Recourse task type"
 Description: "What a Recourse Task is."
 * insert RecourseCodeSystem(task-type, RecourseTaskType)
 * #recourse-case "Recourse case" "The work of getting one denial overturned or worked around, from receipt to final decision."
+
+// --- artifact-type ---------------------------------------------------------------------------------
+// Names what a case produces, in Task.output.type and DocumentReference.category.
+CodeSystem: ArtifactType
+Id: artifact-type
+Title: "Recourse artifact type"
+Description: "What a resource produced by a Recourse case is."
+* insert RecourseCodeSystem(artifact-type, ArtifactType)
+* #criteria-map "Criteria map" "The QuestionnaireResponse mapping the policy's criteria to evidence in the chart."
+* #letter "Letter" "The appeal or exception letter (letter of medical necessity, supporting statement)."
+* #evidence "Evidence" "A document offered as evidence for a criterion."
+* #packet "Packet" "The PAS request Bundle sent to the payer."
+* #payer-response "Payer response" "The payer's PAS response Bundle or ClaimResponse to the packet."

@@ -109,3 +109,10 @@ Description: "Code systems a denial reason may come from: X12 886 review decisio
 * include codes from system $CARC
 * include codes from system $RARC
 * include codes from system $NCPDP
+
+ValueSet: ArtifactTypeVS
+Id: artifact-type
+Title: "Artifact types"
+Description: "All Recourse artifact types."
+* insert RecourseValueSet(artifact-type, ArtifactTypeVS)
+* include codes from system ArtifactType
