@@ -13,10 +13,13 @@ profiles="$repo/profiles"
 fhir_home="$repo/target/fhir-home"
 cache="$fhir_home/.fhir/packages"
 
-# The FHIR packages SUSHI needs: the dependencies in sushi-config.yaml plus core R4.
+# The FHIR packages SUSHI needs: the dependencies in sushi-config.yaml plus core R4. "<tarball>@<alias>" installs
+# the package under another name, the way PAS itself depends on hl7.fhir.us.core.v610: US Core 7.0.0 (which PAS
+# builds on) sits beside US Core 6.1.0 (which our own profiles use) as hl7.fhir.us.core.v700.
 needed=(
   hl7.fhir.r4.core-4.0.1
   hl7.fhir.us.core-6.1.0
+  hl7.fhir.us.core-7.0.0@hl7.fhir.us.core.v700
   hl7.fhir.us.davinci-pas-2.2.1
   hl7.fhir.us.davinci-dtr-2.0.1
   hl7.fhir.uv.sdc-4.0.0-ballot
@@ -42,11 +45,13 @@ install_sushi() {
 
 install_packages() {
   mkdir -p "$cache"
-  local pkg tgz id
-  for pkg in "${needed[@]}"; do
+  local entry pkg alias tgz id
+  for entry in "${needed[@]}"; do
+    pkg=${entry%@*}; alias=${entry#*@}; [[ $alias == "$entry" ]] && alias=""
     tgz=$(find_tarball "$pkg") || { echo "missing FHIR package tarball $pkg.tgz (looked in src/main/resources/fhir-packages and ../shared/fhir-packages)" >&2; exit 1; }
     id=$(tar -xzOf "$tgz" --warning=no-unknown-keyword package/package.json \
          | python3 -c 'import json,sys; p=json.load(sys.stdin); print(p["name"]+"#"+p["version"])')
+    [[ -n $alias ]] && id="$alias#${id#*#}"
     if [[ ! -f "$cache/$id/package/package.json" ]]; then
       rm -rf "${cache:?}/$id"; mkdir -p "$cache/$id"
       tar -xzf "$tgz" --warning=no-unknown-keyword -C "$cache/$id"
