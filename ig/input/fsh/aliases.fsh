@@ -5,6 +5,7 @@ Alias: $PASClaimResponse = http://hl7.org/fhir/us/davinci-pas/StructureDefinitio
 Alias: $PASDocumentReference = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-documentreference
 Alias: $PASRequestBundle = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-pas-request-bundle
 Alias: $PASBeneficiary = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-beneficiary
+Alias: $PASSubscriber = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-subscriber
 Alias: $PASInsurer = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-insurer
 Alias: $PASRequestor = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-requestor
 Alias: $PASPractitioner = http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-practitioner

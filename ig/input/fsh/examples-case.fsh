@@ -1,6 +1,7 @@
 // The denial, the case, the policy and the criteria map of the ocrelizumab scenario (see examples-parties.fsh).
-// DTR qr-context targets CRD profiles, which SUSHI does not load (CRD 2.2.1 is not obtainable), so those two
-// references are written as strings.
+// DTR 2.0.1's qr-context targets CRD profiles, one of which (profile-appointment) no obtainable CRD package
+// defines; a validator that resolves a literal reference then fails on the missing profile. The criteria map
+// therefore names its context by identifier (see README.md).
 
 // --- Denial ----------------------------------------------------------------------------------------
 Instance: ocrevus-offlabel
@@ -103,8 +104,12 @@ Instance: ocrevus-offlabel-criteria-map
 InstanceOf: RecourseCriteriaMap
 Title: "Criteria map: CP-0412 against Maya's chart"
 Description: "Criteria 1 and 3 met (3 confirmed by the prescriber), criterion 2 (age) not met: the off-label ground the appeal argues against."
-* extension[context][0].valueReference.reference = "Coverage/maya-coverage"
-* extension[context][1].valueReference.reference = "MedicationRequest/ocrelizumab-order"
+* extension[context][0].valueReference.type = "Coverage"
+* extension[context][0].valueReference.identifier.system = "http://acme-health.example.org/member-id"
+* extension[context][0].valueReference.identifier.value = "AHP-7734120-02"
+* extension[context][1].valueReference.type = "MedicationRequest"
+* extension[context][1].valueReference.identifier.system = "http://lakeside-neuro.example.org/order"
+* extension[context][1].valueReference.identifier.value = "ORD-2026-10-44817"
 * extension[intendedUse].valueCodeableConcept = http://hl7.org/fhir/us/davinci-crd/CodeSystem/coverage-information-codes#withpa "Include with PA"
 * questionnaire = "http://recourse.dev/fhir/Questionnaire/acme-ocrelizumab-policy|2026.1"
 * status = #completed

@@ -142,6 +142,7 @@ Description: "The PAS request Bundle for the appeal: the appeal Claim first, the
 * insert Entry(Claim, ocrevus-appeal)
 * insert Entry(Patient, maya-okafor)
 * insert Entry(Coverage, maya-coverage)
+* insert Entry(Patient, daniel-okafor)
 * insert Entry(Organization, acme-health-plan)
 * insert Entry(Organization, lakeside-neurology)
 * insert Entry(Practitioner, dr-ana-chen)

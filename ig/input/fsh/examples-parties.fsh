@@ -20,6 +20,17 @@ Description: "The patient: 16 years old, member of Acme Health Plan."
 * address[0].state = "ME"
 * address[0].postalCode = "04101"
 
+Instance: daniel-okafor
+InstanceOf: $PASSubscriber
+Title: "Patient Daniel Okafor"
+Description: "The subscriber: Maya's father, employee of the plan sponsor."
+* identifier[0].system = "http://acme-health.example.org/member-id"
+* identifier[0].value = "AHP-7734120-01"
+* name[0].family = "Okafor"
+* name[0].given[0] = "Daniel"
+* gender = #male
+* birthDate = "1981-08-30"
+
 Instance: acme-health-plan
 InstanceOf: $PASInsurer
 Title: "Organization Acme Health Plan"
@@ -74,6 +85,7 @@ Description: "Employer group coverage, fully insured (ERISA insured), as a depen
 * status = #active
 * type = $SOPT#512 "Commercial Managed Care - PPO"
 * subscriberId = "AHP-7734120"
+* subscriber = Reference(daniel-okafor)
 * beneficiary = Reference(maya-okafor)
 * relationship = $subscriber-relationship#child "Child"
 * period.start = "2026-01-01"
@@ -102,6 +114,8 @@ Instance: ocrelizumab-order
 InstanceOf: $PASMedicationRequest
 Title: "MedicationRequest ocrelizumab"
 Description: "The order that was denied: ocrelizumab 300 mg IV on day 1 and day 15, then 600 mg every 6 months."
+* identifier[0].system = "http://lakeside-neuro.example.org/order"
+* identifier[0].value = "ORD-2026-10-44817"
 * status = #active
 * intent = #order
 * medicationCodeableConcept = $RXNORM#1876380 "10 ML ocrelizumab 30 MG/ML Injection"

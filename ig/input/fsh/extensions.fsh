@@ -149,3 +149,19 @@ Description: "The denied request an appeal or exception request answers (usually
 * ^context[0].type = #element
 * ^context[0].expression = "Claim"
 * value[x] only Reference(Claim)
+
+// --- R5 Claim.encounter, declared here --------------------------------------------------------------
+// PAS 2.2.1 profile-claim slices Claim.extension with the cross-version extension below, which comes from
+// hl7.fhir.uv.xver-r5.r4, a package not obtainable here. Without its definition a validator cannot evaluate
+// PAS Claim's extension slicing at all, so we declare it, with R5's meaning, at R5's own URL.
+Extension: R5ClaimEncounter
+Id: extension-Claim.encounter
+Title: "R5 Claim.encounter (cross-version)"
+Description: "R5 Claim.encounter for use in R4: encounters associated with the listed treatments. Declared by Recourse because the official cross-version package hl7.fhir.uv.xver-r5.r4 is not available to it."
+* ^url = "http://hl7.org/fhir/5.0/StructureDefinition/extension-Claim.encounter"
+* ^status = #active
+* ^experimental = false
+* ^publisher = "Recourse (stand-in for HL7's cross-version extension)"
+* ^context[0].type = #element
+* ^context[0].expression = "Claim"
+* value[x] only Reference(Encounter)

@@ -29,6 +29,8 @@ processNote (the payer's words)."""
 * item.adjudication.reason ^short = "Adjustment reason: X12 CARC (with RARC) or NCPDP reject code"
 * adjudication.reason from DenialReasonVS (preferred)
 * insurance MS
+// PAS writes this target as Coverage|4.0.1, which HAPI's validator cannot resolve; same meaning, unversioned.
+* insurance.coverage only Reference(Coverage)
 * insurance.coverage MS
 * insurance.coverage ^short = "The Coverage the denial was made under; triage reads the plan regime from it"
 * processNote MS
