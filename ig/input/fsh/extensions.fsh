@@ -1,0 +1,167 @@
+// Recourse extensions, all at http://recourse.dev/fhir/StructureDefinition/<id>.
+
+RuleSet: RecourseExtension(id)
+* ^url = "http://recourse.dev/fhir/StructureDefinition/{id}"
+* ^status = #active
+* ^experimental = false
+* ^publisher = "Recourse"
+
+// --- plan-regime -----------------------------------------------------------------------------------
+Extension: PlanRegimeExtension
+Id: plan-regime
+Title: "Plan regime"
+Description: "The law that governs the plan's appeals and exceptions, when Coverage.type does not say it precisely (DESIGN.md §3). On a case Task it records the regime triage settled on."
+* insert RecourseExtension(plan-regime)
+* ^context[0].type = #element
+* ^context[0].expression = "Coverage"
+* ^context[1].type = #element
+* ^context[1].expression = "Task"
+* value[x] only CodeableConcept
+* valueCodeableConcept from PlanRegimeVS (required)
+
+// --- received-date ---------------------------------------------------------------------------------
+Extension: ReceivedDateExtension
+Id: received-date
+Title: "Received date"
+Description: "The date the provider or patient received the denial notice. Appeal windows of several programmes run from receipt, not from ClaimResponse.created (the notice date)."
+* insert RecourseExtension(received-date)
+* ^context[0].type = #element
+* ^context[0].expression = "ClaimResponse"
+* ^context[1].type = #element
+* ^context[1].expression = "DocumentReference"
+* value[x] only date
+
+// --- denial-category -------------------------------------------------------------------------------
+Extension: DenialCategoryExtension
+Id: denial-category
+Title: "Denial category"
+Description: "A category triage assigned to the denial, most likely first. Recorded on the case so the worklist can filter by it."
+* insert RecourseExtension(denial-category)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* ^context[1].type = #element
+* ^context[1].expression = "ClaimResponse"
+* value[x] only CodeableConcept
+* valueCodeableConcept from DenialCategoryVS (required)
+
+// --- pathway ---------------------------------------------------------------------------------------
+Extension: PathwayExtension
+Id: pathway
+Title: "Pathway"
+Description: "The pathway a case pursues, a letter argues, or a request is filed under."
+* insert RecourseExtension(pathway)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* ^context[1].type = #element
+* ^context[1].expression = "Claim"
+* ^context[2].type = #element
+* ^context[2].expression = "DocumentReference"
+* value[x] only CodeableConcept
+* valueCodeableConcept from PathwayVS (required)
+
+// --- exception-type --------------------------------------------------------------------------------
+Extension: ExceptionTypeExtension
+Id: exception-type
+Title: "Exception type"
+Description: "What an exception request asks the plan to set aside. Its presence marks a PAS Claim as an exception request."
+* insert RecourseExtension(exception-type)
+* ^context[0].type = #element
+* ^context[0].expression = "Claim"
+* value[x] only CodeableConcept
+* valueCodeableConcept from ExceptionTypeVS (required)
+
+// --- criterion-id ----------------------------------------------------------------------------------
+Extension: CriterionIdExtension
+Id: criterion-id
+Title: "Criterion id"
+Description: "The stable identifier of a coverage policy criterion, unique within the policy and kept across its versions, so that a denial, a criteria map and an appeal can name the exact criterion."
+* insert RecourseExtension(criterion-id)
+* ^context[0].type = #element
+* ^context[0].expression = "Questionnaire.item"
+* ^context[1].type = #element
+* ^context[1].expression = "QuestionnaireResponse.item"
+* value[x] only string
+
+// --- criterion-status ------------------------------------------------------------------------------
+Extension: CriterionStatusExtension
+Id: criterion-status
+Title: "Criterion status"
+Description: "Whether the chart shows the criterion met. Carried on each answer; on the item itself when the criterion has no answer (then always unknown)."
+* insert RecourseExtension(criterion-status)
+* ^context[0].type = #element
+* ^context[0].expression = "QuestionnaireResponse.item.answer"
+* ^context[1].type = #element
+* ^context[1].expression = "QuestionnaireResponse.item"
+* value[x] only CodeableConcept
+* valueCodeableConcept from CriterionStatusVS (required)
+
+// --- evidence --------------------------------------------------------------------------------------
+Extension: EvidenceExtension
+Id: evidence
+Title: "Evidence"
+Description: "A resource that proves the answer: a RecourseEvidence DocumentReference, or the chart resource itself (Condition, Observation, MedicationStatement, …)."
+* insert RecourseExtension(evidence)
+* ^context[0].type = #element
+* ^context[0].expression = "QuestionnaireResponse.item.answer"
+* ^context[1].type = #element
+* ^context[1].expression = "QuestionnaireResponse.item"
+* value[x] only Reference(Resource)
+
+// --- policy-applicability --------------------------------------------------------------------------
+Extension: PolicyApplicabilityExtension
+Id: policy-applicability
+Title: "Policy applicability"
+Description: "Which payer's coverage policy a Questionnaire encodes and to what it applies: the drugs or services, the diagnoses, and the policy's own identity (id, version, effective date, source). Recourse picks a policy for $map-criteria by payer + drug or service + diagnosis."
+* insert RecourseExtension(policy-applicability)
+* ^context[0].type = #element
+* ^context[0].expression = "Questionnaire"
+* extension contains
+    payer 1..* MS and
+    productOrService 1..* MS and
+    diagnosis 0..* MS and
+    policyId 1..1 MS and
+    policyVersion 0..1 MS and
+    effectiveDate 1..1 MS and
+    source 1..1 MS
+* extension[payer] ^short = "The payer whose policy this is"
+* extension[payer].value[x] only Reference(Organization)
+* extension[productOrService] ^short = "Drug or service the policy covers (RxNorm, NDC, HCPCS, CPT)"
+* extension[productOrService].value[x] only CodeableConcept
+* extension[diagnosis] ^short = "Diagnosis the policy applies to (ICD-10-CM); absent = any"
+* extension[diagnosis].value[x] only CodeableConcept
+* extension[policyId] ^short = "The payer's identifier of the policy (e.g. its clinical policy bulletin number)"
+* extension[policyId].value[x] only string
+* extension[policyVersion] ^short = "The payer's version or revision label"
+* extension[policyVersion].value[x] only string
+* extension[effectiveDate] ^short = "Date the payer's policy took effect"
+* extension[effectiveDate].value[x] only date
+* extension[source] ^short = "Where the payer publishes the policy"
+* extension[source].value[x] only uri
+
+// --- original-request ------------------------------------------------------------------------------
+// PAS 2.2.1 profile-claim prohibits Claim.related (0..0); this extension carries what DESIGN.md puts in
+// Claim.related.claim without breaking PAS conformance.
+Extension: OriginalRequestExtension
+Id: original-request
+Title: "Original request"
+Description: "The denied request an appeal or exception request answers (usually by identifier: the payer holds the original). Stands in for Claim.related.claim, which PAS 2.2.1 profile-claim prohibits; PAS receivers find the same link in item.extension:administrationReferenceNumber."
+* insert RecourseExtension(original-request)
+* ^context[0].type = #element
+* ^context[0].expression = "Claim"
+* value[x] only Reference(Claim)
+
+// --- R5 Claim.encounter, declared here --------------------------------------------------------------
+// PAS 2.2.1 profile-claim slices Claim.extension with the cross-version extension below, which comes from
+// hl7.fhir.uv.xver-r5.r4, a package not obtainable here. Without its definition a validator cannot evaluate
+// PAS Claim's extension slicing at all, so we declare it, with R5's meaning, at R5's own URL.
+Extension: R5ClaimEncounter
+Id: extension-Claim.encounter
+Title: "R5 Claim.encounter (cross-version)"
+Description: "R5 Claim.encounter for use in R4: encounters associated with the listed treatments. Declared by Recourse because the official cross-version package hl7.fhir.uv.xver-r5.r4 is not available to it."
+* ^url = "http://hl7.org/fhir/5.0/StructureDefinition/extension-Claim.encounter"
+* ^status = #active
+* ^experimental = false
+* ^publisher = "Recourse (stand-in for HL7's cross-version extension)"
+* ^context[0].type = #element
+* ^context[0].expression = "Claim"
+* value[x] only Reference(Encounter)

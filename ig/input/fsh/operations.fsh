@@ -1,0 +1,203 @@
+// OperationDefinitions: the contract of DESIGN.md §4. Parameter names, types and cardinalities are the contract.
+// PAS's Claim/$submit and Claim/$inquire are not redefined: the CapabilityStatement points at PAS's own.
+
+RuleSet: RecourseOperation(id, code, title)
+* url = "http://recourse.dev/fhir/OperationDefinition/{id}"
+* name = "{title}"
+* title = "{title}"
+* status = #active
+* kind = #operation
+* publisher = "Recourse"
+* code = #{code}
+
+// param(name, use, min, max, type, doc)
+RuleSet: Param(name, use, min, max, type, doc)
+* parameter[+].name = #{name}
+* parameter[=].use = #{use}
+* parameter[=].min = {min}
+* parameter[=].max = "{max}"
+* parameter[=].type = #{type}
+* parameter[=].documentation = "{doc}"
+
+// A part of the parameter declared just before it (one nesting level is all the contract needs).
+RuleSet: Part(name, min, max, type, doc)
+* parameter[=].part[+].name = #{name}
+* parameter[=].part[=].use = #out
+* parameter[=].part[=].min = {min}
+* parameter[=].part[=].max = "{max}"
+* parameter[=].part[=].type = #{type}
+* parameter[=].part[=].documentation = "{doc}"
+
+// A parameter made of parts has no type in R4.
+RuleSet: Tuple(name, use, min, max, doc)
+* parameter[+].name = #{name}
+* parameter[=].use = #{use}
+* parameter[=].min = {min}
+* parameter[=].max = "{max}"
+* parameter[=].documentation = "{doc}"
+
+// --- ClaimResponse/$triage -------------------------------------------------------------------------
+Instance: ClaimResponse-triage
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Triage a denial"
+Description: "Works out what kind of denial this is, under which plan regime, and which pathways lead past it with their deadlines and decision clocks. Computes only; stores nothing."
+* insert RecourseOperation(ClaimResponse-triage, triage, TriageDenial)
+* description = "Works out what kind of denial this is, under which plan regime, and which pathways lead past it with their deadlines and decision clocks. At type level the denial is passed in `denial`; at instance level it is the ClaimResponse addressed. Computes only; stores nothing."
+* affectsState = false
+* resource[0] = #ClaimResponse
+* system = false
+* type = true
+* instance = true
+* insert Param(denial, in, 0, 1, ClaimResponse, [[The denial (RecourseDenial). Type level only, where it is required; absent at instance level.]])
+* insert Param(coverage, in, 0, 1, Coverage, [[The plan. Default: the resource denial.insurance.coverage refers to.]])
+* insert Param(letterText, in, 0, 1, string, [[Text of the denial letter, when the structured denial does not carry the reasons.]])
+* insert Param(receivedDate, in, 0, 1, date, [[Date the denial was received. Default: the programme's receipt rule applied to denial.created.]])
+* insert Param(decisionLevel, in, 0, 1, code, [[initial | internal-appeal | final-internal. Default initial.]])
+* parameter[=].binding.strength = #required
+* parameter[=].binding.valueSet = Canonical(DecisionLevelVS)
+* insert Param(urgent, in, 0, 1, boolean, [[Whether the patient's health requires the expedited clock.]])
+* insert Param(asOf, in, 0, 1, dateTime, [[The moment deadlines are judged from. Default: now.]])
+* insert Param(category, out, 1, *, Coding, [[Denial categories (denial-category), most likely first.]])
+* insert Param(basis, out, 1, *, string, [[The code or phrase that decided each category.]])
+* insert Param(regime, out, 1, 1, Coding, [[The plan regime (plan-regime); unknown when it cannot be decided.]])
+* insert Tuple(pathway, out, 0, *, [[A pathway past the denial, best first.]])
+* insert Part(code, 1, 1, Coding, [[The pathway (pathway code system).]])
+* insert Part(rank, 1, 1, integer, [[1 = best.]])
+* insert Part(eligible, 1, 1, boolean, [[Whether the pathway is open now.]])
+* insert Part(rationale, 1, 1, string, [[Why it is or is not eligible, in words a specialist can read.]])
+* insert Part(filingDeadline, 0, 1, date, [[The last day filing is timely; absent when it depends on a later event.]])
+* insert Part(decisionTime, 0, 1, Quantity, [[How long the decision-maker has to decide (UCUM h or d).]])
+* insert Part(expeditedDecisionTime, 0, 1, Quantity, [[The decision time on the expedited clock (UCUM h or d).]])
+* insert Part(citation, 1, *, string, [[The law, regulation or plan document each rule comes from.]])
+* insert Part(warning, 0, *, string, [[Anything that could make the pathway fail.]])
+* insert Param(question, out, 0, *, string, [[What to ask when the input cannot decide.]])
+
+// --- ClaimResponse/[id]/$open-case -----------------------------------------------------------------
+Instance: ClaimResponse-open-case
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Open a case for a denial"
+Description: "Opens the case Task for the denial, or returns the open one: there is at most one open case per denial."
+* insert RecourseOperation(ClaimResponse-open-case, open-case, OpenCase)
+* description = "Opens the case Task (RecourseCase) for the denial addressed, or returns the existing open one: there is at most one open case per denial."
+* affectsState = true
+* resource[0] = #ClaimResponse
+* system = false
+* type = false
+* instance = true
+* insert Param(return, out, 1, 1, Task, [[The case (RecourseCase).]])
+
+// --- Task/[id]/$pull-history -----------------------------------------------------------------------
+Instance: Task-pull-history
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Pull the patient's history"
+Description: "Pulls the patient's chart from the EHR into the case and builds the prior-therapy timeline."
+* insert RecourseOperation(Task-pull-history, pull-history, PullHistory)
+* description = "Pulls the patient's chart (Condition, Medication*, Observation, AllergyIntolerance, Procedure, DocumentReference) from the EHR into the case and builds the prior-therapy timeline."
+* affectsState = true
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(endpoint, in, 0, 1, Reference, [[The EHR's Endpoint. Default: from configuration.]])
+* parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/Endpoint"
+* insert Tuple(count, out, 0, *, [[How many resources of one type were pulled.]])
+* insert Part(resourceType, 1, 1, code, [[The resource type.]])
+* insert Part(total, 1, 1, integer, [[How many were pulled.]])
+* insert Tuple(priorTherapy, out, 0, *, [[A therapy the patient had, oldest first.]])
+* insert Part(medication, 1, 1, Coding, [[The drug (RxNorm where known).]])
+* insert Part(start, 0, 1, date, [[First day of therapy.]])
+* insert Part(end, 0, 1, date, [[Last day of therapy; absent when ongoing.]])
+* insert Part(days, 0, 1, integer, [[Days on therapy.]])
+* insert Part(outcome, 0, 1, string, [[Why it ended: ineffective, intolerance, contraindication, ongoing, unknown.]])
+* insert Part(source, 1, *, Reference, [[The chart resources the therapy was read from.]])
+
+// --- Task/[id]/$map-criteria -----------------------------------------------------------------------
+Instance: Task-map-criteria
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Map the policy's criteria to the chart"
+Description: "Evaluates the payer's coverage policy against the chart and returns the criteria map."
+* insert RecourseOperation(Task-map-criteria, map-criteria, MapCriteria)
+* description = "Evaluates the payer's coverage policy (RecourseCoveragePolicy) against the patient's chart and returns the criteria map (RecourseCriteriaMap)."
+* affectsState = true
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(policy, in, 0, 1, canonical, [[The policy Questionnaire. Default: chosen by payer + drug or service + diagnosis.]])
+* parameter[=].targetProfile = "http://recourse.dev/fhir/StructureDefinition/recourse-coverage-policy"
+* insert Param(return, out, 1, 1, QuestionnaireResponse, [[The criteria map (RecourseCriteriaMap).]])
+
+// --- Task/[id]/$draft-letter -----------------------------------------------------------------------
+Instance: Task-draft-letter
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Draft the letter"
+Description: "Drafts the appeal or exception letter for a pathway from the case's denial, criteria map and evidence."
+* insert RecourseOperation(Task-draft-letter, draft-letter, DraftLetter)
+* description = "Drafts the appeal or exception letter (RecourseLetter) for a pathway from the case's denial, criteria map and evidence."
+* affectsState = true
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(pathway, in, 0, 1, code, [[The pathway (pathway code system). Default: the top eligible one.]])
+* parameter[=].binding.strength = #required
+* parameter[=].binding.valueSet = Canonical(PathwayVS)
+* insert Param(return, out, 1, 1, DocumentReference, [[The letter (RecourseLetter).]])
+
+// --- Task/[id]/$assemble ---------------------------------------------------------------------------
+Instance: Task-assemble
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Assemble the packet"
+Description: "Assembles the packet Bundle, or fails with 422 and an OperationOutcome listing what is missing or invalid."
+* insert RecourseOperation(Task-assemble, assemble, Assemble)
+* description = "Assembles the packet (RecoursePacket) from the case: request Claim first, then every resource it references. Fails with HTTP 422 and an OperationOutcome listing what is missing or invalid (recourse-error codes)."
+* affectsState = true
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(return, out, 1, 1, Bundle, [[The packet (RecoursePacket).]])
+
+// --- Task/[id]/$submit -----------------------------------------------------------------------------
+Instance: Task-submit
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Submit the packet"
+Description: "Submits the case's packet to the payer with PAS Claim/$submit and returns the payer's response. Safe to retry."
+* insert RecourseOperation(Task-submit, submit, SubmitPacket)
+* description = "Submits the case's packet to the payer's PAS Claim/$submit (at the payer Endpoint's address) and returns the payer's PAS response Bundle. Safe to retry: the packet identifier is the idempotency key and a packet is never filed twice."
+* affectsState = true
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(return, out, 1, 1, Bundle, [[The payer's PAS response Bundle.]])
+
+// --- Claim/[id]/$decide (payer side) ---------------------------------------------------------------
+Instance: Claim-decide
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Decide a request (payer side)"
+Description: "Records the payer's decision on a received request and notifies subscribers."
+* insert RecourseOperation(Claim-decide, decide, Decide)
+* description = "Payer side: records the reviewer's decision on a received appeal or exception request as the PAS ClaimResponse (reviewAction per item) and notifies subscribers."
+* affectsState = true
+* resource[0] = #Claim
+* system = false
+* type = false
+* instance = true
+* insert Param(decision, in, 1, 1, code, [[X12 306 action code: A1 certified, A3 not certified, A4 pended, A6 modified.]])
+* parameter[=].binding.strength = #required
+* parameter[=].binding.valueSet = Canonical(ReviewActionDecisionVS)
+* insert Param(reason, in, 0, *, Coding, [[Reason for the decision (X12 886).]])
+* insert Param(note, in, 0, 1, string, [[The decision's text, sent as processNote.]])
+* insert Param(reviewer, in, 0, 1, Reference, [[The reviewer (Practitioner or PractitionerRole).]])
+* parameter[=].targetProfile[0] = "http://hl7.org/fhir/StructureDefinition/Practitioner"
+* parameter[=].targetProfile[1] = "http://hl7.org/fhir/StructureDefinition/PractitionerRole"
+* insert Param(return, out, 1, 1, ClaimResponse, [[The updated ClaimResponse.]])

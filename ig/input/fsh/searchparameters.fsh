@@ -1,0 +1,26 @@
+// The worklist is plain FHIR search: GET Task?code=recourse-case&status=...&_sort=deadline
+Instance: deadline
+InstanceOf: SearchParameter
+Usage: #definition
+Title: "Task deadline"
+Description: "The next hard deadline of a case: Task.restriction.period.end."
+* url = "http://recourse.dev/fhir/SearchParameter/deadline"
+* name = "deadline"
+* status = #active
+* publisher = "Recourse"
+* description = "The next hard deadline of a case (Task.restriction.period.end); sort the worklist with _sort=deadline."
+* code = #deadline
+* base[0] = #Task
+* type = #date
+* expression = "Task.restriction.period.end"
+* xpath = "f:Task/f:restriction/f:period/f:end"
+* xpathUsage = #normal
+* comparator[0] = #eq
+* comparator[+] = #ne
+* comparator[+] = #gt
+* comparator[+] = #lt
+* comparator[+] = #ge
+* comparator[+] = #le
+* comparator[+] = #sa
+* comparator[+] = #eb
+* comparator[+] = #ap
