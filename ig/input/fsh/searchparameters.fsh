@@ -5,7 +5,7 @@ Usage: #definition
 Title: "Task deadline"
 Description: "The next hard deadline of a case: Task.restriction.period.end."
 * url = "http://recourse.dev/fhir/SearchParameter/deadline"
-* name = "deadline"
+* name = "TaskDeadline"
 * status = #active
 * publisher = "Recourse"
 * description = "The next hard deadline of a case (Task.restriction.period.end); sort the worklist with _sort=deadline."
