@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,7 @@ class DemoDataLoader {
 		this.systemDao = systemDao;
 	}
 
+	@Order(10)
 	@EventListener(ApplicationReadyEvent.class)
 	void loadOnStartup() {
 		if (settings.enabled()) {

@@ -15,6 +15,8 @@ import dev.recourse.common.RequestLimitsFilter;
 import dev.recourse.common.OperationProvider;
 import dev.recourse.common.RequestLimits;
 import dev.recourse.common.ServerInterceptor;
+import dev.recourse.common.StorageInterceptor;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -50,6 +52,7 @@ class FhirEndpointConfig {
 		server.registerProvider(jpa.systemProvider());
 		extensions.operations().orderedStream().forEach(server::registerProvider);
 		extensions.interceptors().orderedStream().forEach(server::registerInterceptor);
+		extensions.storageInterceptors().orderedStream().forEach(extensions.storage()::registerInterceptor);
 		server.setServerConformanceProvider(capabilityStatements.create(server, jpa.systemDao()));
 		return server;
 	}
@@ -89,9 +92,13 @@ class FhirEndpointConfig {
 	@Component
 	record EndpointSettings(FhirServerProperties server, RequestLimits limits) {}
 
-	/** Our operation providers and interceptors, found by type. */
+	/** Our operation providers and interceptors, found by type, and where storage interceptors go. */
 	@Component
-	record ServerExtensions(ObjectProvider<OperationProvider> operations, ObjectProvider<ServerInterceptor> interceptors) {}
+	record ServerExtensions(
+			ObjectProvider<OperationProvider> operations,
+			ObjectProvider<ServerInterceptor> interceptors,
+			ObjectProvider<StorageInterceptor> storageInterceptors,
+			IInterceptorService storage) {}
 
 	/** What HAPI's JPA layer contributes to the endpoint. */
 	record JpaParts(

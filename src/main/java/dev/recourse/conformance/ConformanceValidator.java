@@ -1,0 +1,42 @@
+package dev.recourse.conformance;
+
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates a resource against the profiles it claims (or the ones given) and drops the messages that
+ * are known noise here, by message id from one configured list, never by switching validation off.
+ */
+@Component
+public class ConformanceValidator {
+	private final FhirValidator validator;
+	private final ConformanceProperties settings;
+
+	ConformanceValidator(FhirValidator profileValidator, ConformanceProperties settings) {
+		this.validator = profileValidator;
+		this.settings = settings;
+	}
+
+	/** Every message that counts, of every severity. */
+	public List<SingleValidationMessage> validate(IBaseResource resource, String... profiles) {
+		ValidationOptions options = new ValidationOptions();
+		for (String profile : profiles) {
+			options.addProfile(profile);
+		}
+		return validator.validateWithResult(resource, options).getMessages().stream()
+				.filter(message -> !settings.ignoredMessageIds().contains(message.getMessageId()))
+				.toList();
+	}
+
+	/** Only the errors and fatal errors that count. */
+	public List<SingleValidationMessage> errors(IBaseResource resource, String... profiles) {
+		return validate(resource, profiles).stream()
+				.filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+				.toList();
+	}
+}
