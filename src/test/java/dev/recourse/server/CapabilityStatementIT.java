@@ -3,6 +3,7 @@ package dev.recourse.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recourse.support.FhirIntegrationTest;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,8 @@ class CapabilityStatementIT extends FhirIntegrationTest {
 		assertThat(capabilities.getSoftware().getName()).isEqualTo("Recourse");
 		assertThat(capabilities.getSoftware().getVersion()).isEqualTo(build.getVersion()).isNotBlank();
 		assertThat(capabilities.getFhirVersion().toCode()).isEqualTo("4.0.1");
+		assertThat(capabilities.getInstantiates()).extracting(CanonicalType::getValue)
+				.contains("http://recourse.dev/fhir/CapabilityStatement/recourse-server");
 		assertThat(capabilities.getRestFirstRep().getResource())
 				.extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
 				.contains("ClaimResponse", "Task", "Claim", "Coverage", "Patient");

@@ -1,0 +1,117 @@
+package dev.recourse.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import dev.recourse.common.OperationProvider;
+import dev.recourse.support.ErrorProbeProvider;
+import dev.recourse.support.FhirIntegrationTest;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.OperationDefinition;
+import org.hl7.fhir.r4.model.OperationDefinition.OperationDefinitionParameterComponent;
+import org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.aop.support.AopUtils;
+
+/**
+ * The OperationDefinitions in profiles/ are the contract: every operation the server serves has one,
+ * with the same name and the same input parameters and cardinalities, and the CapabilityStatement in
+ * profiles/ names exactly the OperationDefinitions there are.
+ */
+class OperationContractIT extends FhirIntegrationTest {
+	private static final String OUR_DEFINITIONS = "http://recourse.dev/fhir/OperationDefinition/";
+
+	@Autowired
+	ProfileLibrary library;
+
+	@Autowired
+	List<OperationProvider> providers;
+
+	@Test
+	void everyServedOperation_matchesItsOperationDefinition() {
+		Map<String, OperationDefinition> definitions = definitionsByUrl();
+		for (Method method : servedOperations()) {
+			Operation operation = method.getAnnotation(Operation.class);
+			String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+			assertThat(operation.canonicalUrl()).as(where + " canonicalUrl").isNotBlank();
+			if (!operation.canonicalUrl().startsWith(OUR_DEFINITIONS)) {
+				continue;
+			}
+			OperationDefinition definition = definitions.get(operation.canonicalUrl());
+			assertThat(definition).as(where + " has an OperationDefinition in profiles/").isNotNull();
+			assertThat("$" + definition.getCode()).isEqualTo(operation.name());
+			assertThat(inputs(method)).as(where + " inputs").isEqualTo(inputs(definition));
+		}
+	}
+
+	@Test
+	void servedOperations_areListedWithTheirCanonicalInTheCapabilityStatement() {
+		CapabilityStatement served = client.capabilities().ofType(CapabilityStatement.class).execute();
+		List<String> listed = new ArrayList<>();
+		served.getRest().forEach(rest -> {
+			rest.getOperation().forEach(op -> listed.add(op.getDefinition()));
+			rest.getResource().forEach(r -> r.getOperation().forEach(op -> listed.add(op.getDefinition())));
+		});
+		for (Method method : servedOperations()) {
+			assertThat(listed).contains(method.getAnnotation(Operation.class).canonicalUrl());
+		}
+	}
+
+	@Test
+	void capabilityStatementInProfiles_namesEveryOperationDefinitionInProfiles() {
+		CapabilityStatement contract = library.conformanceResources().stream()
+				.filter(CapabilityStatement.class::isInstance).map(CapabilityStatement.class::cast)
+				.findFirst().orElseThrow();
+		List<String> named = contract.getRest().stream()
+				.flatMap(rest -> rest.getResource().stream())
+				.flatMap(resource -> resource.getOperation().stream())
+				.map(op -> op.getDefinition())
+				.filter(url -> url.startsWith(OUR_DEFINITIONS))
+				.toList();
+
+		assertThat(named).containsExactlyInAnyOrderElementsOf(definitionsByUrl().keySet());
+	}
+
+	private List<Method> servedOperations() {
+		List<Method> methods = new ArrayList<>();
+		for (OperationProvider provider : providers) {
+			Class<?> type = AopUtils.getTargetClass(provider);
+			if (type == ErrorProbeProvider.class) {
+				continue;
+			}
+			for (Method method : type.getMethods()) {
+				if (method.isAnnotationPresent(Operation.class)) {
+					methods.add(method);
+				}
+			}
+		}
+		return methods;
+	}
+
+	private Map<String, OperationDefinition> definitionsByUrl() {
+		return library.conformanceResources().stream()
+				.filter(OperationDefinition.class::isInstance).map(OperationDefinition.class::cast)
+				.collect(Collectors.toMap(OperationDefinition::getUrl, d -> d));
+	}
+
+	private static Map<String, String> inputs(Method method) {
+		return java.util.Arrays.stream(method.getParameters())
+				.map(p -> Optional.ofNullable(p.getAnnotation(OperationParam.class)))
+				.flatMap(Optional::stream)
+				.collect(Collectors.toMap(OperationParam::name, p -> p.min() + ".." + (p.max() < 0 ? "*" : p.max())));
+	}
+
+	private static Map<String, String> inputs(OperationDefinition definition) {
+		return definition.getParameter().stream()
+				.filter(p -> p.getUse() == OperationParameterUse.IN)
+				.collect(Collectors.toMap(OperationDefinitionParameterComponent::getName, p -> p.getMin() + ".." + p.getMax()));
+	}
+}
