@@ -8,7 +8,7 @@ import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.springframework.stereotype.Component;
 
-/** The CapabilityStatement HAPI generates says which published CapabilityStatement it implements. */
+/** The CapabilityStatement HAPI generates names Recourse and the published CapabilityStatement it implements. */
 @Component
 @Interceptor
 public class CapabilityStatementInterceptor implements ServerInterceptor {
@@ -18,6 +18,9 @@ public class CapabilityStatementInterceptor implements ServerInterceptor {
 	public void declareInstantiates(IBaseConformance generated) {
 		if (generated instanceof CapabilityStatement capabilities) {
 			capabilities.addInstantiates(RECOURSE_SERVER);
+			capabilities.setName("Recourse");
+			capabilities.setTitle("Recourse FHIR server");
+			capabilities.setPublisher("Recourse");
 		}
 	}
 }
