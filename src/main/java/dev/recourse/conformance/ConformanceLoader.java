@@ -1,6 +1,7 @@
 package dev.recourse.conformance;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -12,7 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores our conformance resources in the server at start-up, so clients can read them
+ * At start-up, before the server reports ready: puts the FHIR packages into the validation chain, then
+ * stores our conformance resources in the server, so clients can read them
  * ({@code GET /fhir/OperationDefinition/ClaimResponse-triage}) and our SearchParameters take effect.
  * Each is a PUT of its own id: unchanged resources make no new version, and several instances starting
  * together end with the same data.
@@ -23,17 +25,24 @@ class ConformanceLoader {
 	private final ProfileLibrary library;
 	private final DaoRegistry daoRegistry;
 	private final ISearchParamRegistry searchParamRegistry;
+	private final ValidationSetup validation;
 
-	ConformanceLoader(ProfileLibrary library, DaoRegistry daoRegistry, ISearchParamRegistry searchParamRegistry) {
+	ConformanceLoader(ProfileLibrary library, DaoRegistry daoRegistry, ISearchParamRegistry searchParamRegistry, ValidationSetup validation) {
 		this.library = library;
 		this.daoRegistry = daoRegistry;
 		this.searchParamRegistry = searchParamRegistry;
+		this.validation = validation;
 	}
+
+	/** The packages and our profiles, in the validation chain before the server reports ready. */
+	@org.springframework.stereotype.Component
+	record ValidationSetup(ConformancePackages packages, JpaValidationSupportChain chain) {}
 
 	@Order(0)
 	@EventListener(ApplicationReadyEvent.class)
 	void storeOnStartup() {
 		long start = System.nanoTime();
+		validation.packages().installInto(validation.chain());
 		int stored = 0;
 		for (IBaseResource resource : library.conformanceResources()) {
 			stored += store(resource) ? 1 : 0;

@@ -16,14 +16,17 @@ import org.springframework.stereotype.Component;
 public class ConformanceValidator {
 	private final FhirValidator validator;
 	private final ConformanceProperties settings;
+	private final ConformancePackages packages;
 
-	ConformanceValidator(FhirValidator profileValidator, ConformanceProperties settings) {
+	ConformanceValidator(FhirValidator profileValidator, ConformanceProperties settings, ConformancePackages packages) {
 		this.validator = profileValidator;
 		this.settings = settings;
+		this.packages = packages;
 	}
 
 	/** Every message that counts, of every severity. */
 	public List<SingleValidationMessage> validate(IBaseResource resource, String... profiles) {
+		packages.awaitInstalled();
 		ValidationOptions options = new ValidationOptions();
 		for (String profile : profiles) {
 			options.addProfile(profile);
