@@ -95,6 +95,29 @@ class ConformanceIT extends FhirIntegrationTest {
 	}
 
 	@Test
+	void transactionWithANonConformingEntry_is422AndStoresNothing() throws Exception {
+		String marker = "atomic-" + System.nanoTime();
+		ClaimResponse broken = denial();
+		broken.setInsurer(null);
+		org.hl7.fhir.r4.model.Bundle transaction =
+				new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
+		org.hl7.fhir.r4.model.Patient patient = new org.hl7.fhir.r4.model.Patient();
+		patient.addName().setFamily(marker);
+		transaction.addEntry().setResource(patient).getRequest()
+				.setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST).setUrl("Patient");
+		transaction.addEntry().setResource(broken).getRequest()
+				.setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST).setUrl("ClaimResponse");
+
+		HttpResponse<String> response = send(fhirRequest("")
+				.header("Content-Type", FHIR_JSON)
+				.POST(HttpRequest.BodyPublishers.ofString(json(transaction))));
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.body()).contains("insurer");
+		assertThat(send(fhirRequest("/Patient?family=" + marker).GET()).body()).contains("\"total\":0");
+	}
+
+	@Test
 	void resourcesClaimingNoProfileOfOurs_areNotValidatedOnWrite() throws Exception {
 		ClaimResponse plain = denial();
 		plain.getMeta().getProfile().clear();

@@ -117,6 +117,15 @@ class ErrorResponsesIT extends FhirIntegrationTest {
 	}
 
 	@Test
+	void countThatIsNotANumber_is400NamingCount() throws Exception {
+		HttpResponse<String> response = send(fhirRequest("/Patient?_count=lots").GET());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(issue(response).getExpression()).extracting(Object::toString).containsExactly("_count");
+		assertThat(issue(response).getDiagnostics()).contains("whole number");
+	}
+
+	@Test
 	void bodyOverLimit_is413AndStoresNothing() throws Exception {
 		String marker = "oversized-" + System.nanoTime();
 		String body = oversizedPatient(marker);
