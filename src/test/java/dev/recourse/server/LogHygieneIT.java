@@ -44,6 +44,24 @@ class LogHygieneIT extends FhirIntegrationTest {
 	}
 
 	@Test
+	void clientErrors_leaveNoErrorLogOrStackTrace(CapturedOutput output) throws Exception {
+		HttpResponse<String> response =
+				send(fhirRequest("/Patient?_count=lots").header("X-Request-ID", "log-hygiene-400").GET());
+		send(fhirRequest("/ClaimResponse")
+				.header("Content-Type", FHIR_JSON)
+				.header("X-Request-ID", "log-hygiene-422")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"ClaimResponse\",\"meta\":{\"profile\":"
+						+ "[\"http://recourse.dev/fhir/StructureDefinition/recourse-denial\"]},\"status\":\"active\"}")));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(output.getAll()).contains("[log-hygiene-422]"));
+		assertThat(output.getAll().lines().filter(line -> line.contains("[log-hygiene-4")))
+				.noneMatch(line -> line.contains("ERROR"));
+		assertThat(output.getAll()).doesNotContain("UnprocessableEntityException: ClaimResponse");
+	}
+
+	@Test
 	void forgedRequestIds_areReplaced() throws Exception {
 		HttpResponse<String> response =
 				send(fhirRequest("/metadata").header("X-Request-ID", "evil id\tINFO forged").GET());
