@@ -1,5 +1,6 @@
 package dev.recourse.pathway;
 
+import dev.recourse.denial.Citation;
 import dev.recourse.denial.ServiceTiming;
 import java.time.LocalDate;
 

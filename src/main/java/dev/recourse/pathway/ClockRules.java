@@ -1,5 +1,6 @@
 package dev.recourse.pathway;
 
+import dev.recourse.denial.Citation;
 import dev.recourse.denial.RuleFile;
 import dev.recourse.denial.RuleRow;
 import dev.recourse.denial.ServiceTiming;

@@ -1,6 +1,4 @@
-package dev.recourse.pathway;
-
-import dev.recourse.denial.SourceConfidence;
+package dev.recourse.denial;
 
 /** Where a rule comes from and how well that source is verified (RULES.md tags). */
 public record Citation(String text, SourceConfidence confidence) {
