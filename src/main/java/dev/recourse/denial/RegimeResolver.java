@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Extension;
@@ -53,11 +54,20 @@ public final class RegimeResolver {
         if (extension == null) {
             return Optional.empty();
         }
-        String code = extension.getValue() instanceof Coding coding ? coding.getCode()
-                : extension.getValue() instanceof CodeType codeType ? codeType.getValue() : null;
+        String code = declaredCode(extension);
         return Optional.of(PlanRegime.findByCode(code).orElseThrow(() -> new TriageException(
                 TriageException.INVALID_INPUT, "Coverage.extension('plan-regime')",
                 "plan-regime must be a code of " + PlanRegime.SYSTEM + ", not '" + code + "'.")));
+    }
+
+    /** The profile (ig/) types the extension as CodeableConcept; a bare Coding or code is read too. */
+    private static String declaredCode(Extension extension) {
+        if (extension.getValue() instanceof CodeableConcept concept) {
+            return concept.getCoding().stream().filter(c -> PlanRegime.SYSTEM.equals(c.getSystem()))
+                    .map(Coding::getCode).findFirst().orElse(null);
+        }
+        return extension.getValue() instanceof Coding coding ? coding.getCode()
+                : extension.getValue() instanceof CodeType codeType ? codeType.getValue() : null;
     }
 
     private Optional<RegimeFinding> fromSopt(Coding coding) {
