@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Extension;
@@ -54,7 +53,7 @@ public final class RegimeResolver {
             return Optional.empty();
         }
         String code = extension.getValue() instanceof Coding coding ? coding.getCode()
-                : extension.getValue() instanceof CodeType codeType ? codeType.getValue() : null;
+                : extension.getValue() == null ? null : extension.getValue().primitiveValue();
         return Optional.of(PlanRegime.findByCode(code).orElseThrow(() -> new TriageException(
                 TriageException.INVALID_INPUT, "Coverage.extension('plan-regime')",
                 "plan-regime must be a code of " + PlanRegime.SYSTEM + ", not '" + code + "'.")));
