@@ -37,9 +37,9 @@ class RuleTablesTest {
 
     @Test
     void phraseRules_badPattern_failsNamingFileAndRow() {
-        assertThatThrownBy(() -> PhraseRules.load("rules-broken/phrases-bad-pattern.yaml"))
+        assertThatThrownBy(() -> PhraseRules.load("rules/broken/phrases-bad-pattern.yaml"))
                 .isInstanceOf(RuleFileException.class)
-                .hasMessageContaining("rules-broken/phrases-bad-pattern.yaml row 2")
+                .hasMessageContaining("rules/broken/phrases-bad-pattern.yaml row 2")
                 .hasMessageContaining("regular expression");
     }
 

@@ -23,9 +23,9 @@ class FixtureTriageTest {
     private static final ZonedDateTime SOON_AFTER = ZonedDateTime.of(2005, 5, 10, 9, 0, 0, 0, ZoneId.of("UTC"));
 
     private final ClaimResponse pasDenial =
-            DenialFixtures.read(ClaimResponse.class, "fixtures/ClaimResponse-RejectionResponseExample.json");
+            DenialFixtures.read(ClaimResponse.class, "triage/fixtures/ClaimResponse-RejectionResponseExample.json");
     private final Coverage pasCoverage =
-            DenialFixtures.read(Coverage.class, "fixtures/Coverage-InsuranceExample.json");
+            DenialFixtures.read(Coverage.class, "triage/fixtures/Coverage-InsuranceExample.json");
 
     @Test
     void pasRejection_notCertifiedWithoutReason_fallsBackToMedicalNecessityAndAsks() {
@@ -66,7 +66,7 @@ class FixtureTriageTest {
 
     @Test
     void r4CoreExample_unknownAdjudicationReason_isReportedAndLowersConfidence() {
-        ClaimResponse example = DenialFixtures.read(ClaimResponse.class, "fixtures/ClaimResponse-R3500.json");
+        ClaimResponse example = DenialFixtures.read(ClaimResponse.class, "triage/fixtures/ClaimResponse-R3500.json");
 
         Triage triage = TRIAGE.triage(TriageRequest.of(example, DenialFixtures.coverageWithRegime("erisa-insured"),
                 null));
