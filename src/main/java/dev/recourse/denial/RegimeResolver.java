@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
@@ -67,7 +66,7 @@ public final class RegimeResolver {
                     .map(Coding::getCode).findFirst().orElse(null);
         }
         return extension.getValue() instanceof Coding coding ? coding.getCode()
-                : extension.getValue() instanceof CodeType codeType ? codeType.getValue() : null;
+                : extension.getValue() == null ? null : extension.getValue().primitiveValue();
     }
 
     private Optional<RegimeFinding> fromSopt(Coding coding) {

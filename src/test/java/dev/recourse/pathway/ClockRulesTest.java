@@ -36,15 +36,15 @@ class ClockRulesTest {
 
     @Test
     void load_unconfirmedRow_isRefusedNamingFileAndRow() {
-        assertThatThrownBy(() -> ClockRules.load("rules-broken/clocks-unconfirmed.yaml"))
+        assertThatThrownBy(() -> ClockRules.load("rules/broken/clocks-unconfirmed.yaml"))
                 .isInstanceOf(RuleFileException.class)
-                .hasMessageContaining("rules-broken/clocks-unconfirmed.yaml row 2")
+                .hasMessageContaining("rules/broken/clocks-unconfirmed.yaml row 2")
                 .hasMessageContaining("unconfirmed");
     }
 
     @Test
     void load_badUnit_isRefusedNamingFileAndRow() {
-        assertThatThrownBy(() -> ClockRules.load("rules-broken/clocks-bad-unit.yaml"))
+        assertThatThrownBy(() -> ClockRules.load("rules/broken/clocks-bad-unit.yaml"))
                 .isInstanceOf(RuleFileException.class)
                 .hasMessageContaining("row 1")
                 .hasMessageContaining("fortnights");

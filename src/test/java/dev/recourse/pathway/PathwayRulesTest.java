@@ -17,15 +17,15 @@ class PathwayRulesTest {
 
     @Test
     void load_unknownClock_failsNamingFileAndRow() {
-        assertThatThrownBy(() -> PathwayRules.load("rules-broken/pathways-unknown-clock.yaml", CLOCKS))
+        assertThatThrownBy(() -> PathwayRules.load("rules/broken/pathways-unknown-clock.yaml", CLOCKS))
                 .isInstanceOf(RuleFileException.class)
-                .hasMessageContaining("rules-broken/pathways-unknown-clock.yaml row 1")
+                .hasMessageContaining("rules/broken/pathways-unknown-clock.yaml row 1")
                 .hasMessageContaining("no-such-clock");
     }
 
     @Test
     void load_unknownPathwayCode_fails() {
-        assertThatThrownBy(() -> PathwayRules.load("rules-broken/pathways-bad-code.yaml", CLOCKS))
+        assertThatThrownBy(() -> PathwayRules.load("rules/broken/pathways-bad-code.yaml", CLOCKS))
                 .isInstanceOf(RuleFileException.class)
                 .hasMessageContaining("row 1")
                 .hasMessageContaining("unknown pathway code 'appeal-harder'");
@@ -33,7 +33,7 @@ class PathwayRulesTest {
 
     @Test
     void load_missingCitation_fails() {
-        assertThatThrownBy(() -> PathwayRules.load("rules-broken/pathways-no-citation.yaml", CLOCKS))
+        assertThatThrownBy(() -> PathwayRules.load("rules/broken/pathways-no-citation.yaml", CLOCKS))
                 .isInstanceOf(RuleFileException.class)
                 .hasMessageContaining("citations");
     }

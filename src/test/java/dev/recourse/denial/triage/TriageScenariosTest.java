@@ -47,9 +47,25 @@ class TriageScenariosTest {
     void triage(String name, Scenario scenario) {
         Triage triage = TRIAGE.triage(scenario.request());
         Expectations expect = scenario.expectations();
-        expect.text("category").ifPresent(code -> assertThat(triage.categories().get(0).category().code())
+        assertDenialAndRegime(triage, expect);
+        assertPathwaySet(triage, expect);
+        assertClocks(triage, expect);
+        assertWords(triage, expect);
+        assertRanksAreConsistent(triage.pathways());
+    }
+
+    private static void assertDenialAndRegime(Triage triage, Expectations expect) {
+        CategoryFinding top = triage.categories().get(0);
+        expect.text("category").ifPresent(code -> assertThat(top.category().code())
                 .as("primary category; basis %s", triage.categories()).isEqualTo(code));
+        expect.number("maxConfidence").ifPresent(max -> assertThat(top.confidence()).isLessThanOrEqualTo(max));
+        expect.number("minConfidence").ifPresent(min -> assertThat(top.confidence()).isGreaterThanOrEqualTo(min));
         expect.text("regime").ifPresent(code -> assertThat(triage.planRegime().code()).isEqualTo(code));
+        expect.text("questions").ifPresent(text -> assertThat(String.join(" | ", triage.questions())).contains(text));
+        expect.text("notes").ifPresent(text -> assertThat(String.join(" | ", triage.notes())).contains(text));
+    }
+
+    private static void assertPathwaySet(Triage triage, Expectations expect) {
         expect.text("first").ifPresent(code -> assertThat(triage.pathways().get(0).code().code())
                 .as("rank-1 pathway of %s", codes(triage)).isEqualTo(code));
         expect.list("eligible").forEach(code -> assertThat(option(triage, code).eligible())
@@ -57,6 +73,9 @@ class TriageScenariosTest {
         expect.list("ineligible").forEach(code -> assertThat(option(triage, code).eligible())
                 .as(code + " not eligible").isFalse());
         expect.list("absent").forEach(code -> assertThat(codes(triage)).doesNotContain(code));
+    }
+
+    private static void assertClocks(Triage triage, Expectations expect) {
         expect.map("deadlines").forEach((code, date) -> assertThat(option(triage, code).filingDeadline())
                 .as(code + " filing deadline; warnings " + option(triage, code).warnings())
                 .isEqualTo(LocalDate.parse(date)));
@@ -64,19 +83,16 @@ class TriageScenariosTest {
         expect.list("noDecision").forEach(code -> assertThat(option(triage, code).decisionTime()).isNull());
         expect.map("decision").forEach((code, time) -> assertThat(shortTime(option(triage, code).decisionTime()))
                 .as(code + " decision time").isEqualTo(time));
-        expect.map("expedited").forEach((code, time) ->
-                assertThat(shortTime(option(triage, code).expeditedDecisionTime())).as(code + " expedited").isEqualTo(time));
+        expect.map("expedited").forEach((code, time) -> assertThat(
+                shortTime(option(triage, code).expeditedDecisionTime())).as(code + " expedited").isEqualTo(time));
+    }
+
+    private static void assertWords(Triage triage, Expectations expect) {
         expect.map("rationale").forEach((code, text) -> assertThat(option(triage, code).rationale()).contains(text));
         expect.map("warnings").forEach((code, text) -> assertThat(String.join(" | ", option(triage, code).warnings()))
                 .contains(text));
         expect.map("noWarnings").forEach((code, text) ->
                 assertThat(String.join(" | ", option(triage, code).warnings())).doesNotContain(text));
-        expect.text("questions").ifPresent(text -> assertThat(String.join(" | ", triage.questions())).contains(text));
-        expect.text("notes").ifPresent(text -> assertThat(String.join(" | ", triage.notes())).contains(text));
-        CategoryFinding top = triage.categories().get(0);
-        expect.number("maxConfidence").ifPresent(max -> assertThat(top.confidence()).isLessThanOrEqualTo(max));
-        expect.number("minConfidence").ifPresent(min -> assertThat(top.confidence()).isGreaterThanOrEqualTo(min));
-        assertRanksAreConsistent(triage.pathways());
     }
 
     /** Every answer: ranks 1..n, eligible options above ineligible ones, every option cited. */
