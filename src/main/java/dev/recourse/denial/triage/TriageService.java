@@ -23,13 +23,19 @@ import org.springframework.stereotype.Service;
  * {@code insurance.coverage} reference) → check the parameters → triage → write the Parameters.
  */
 @Service
-class TriageService {
+public class TriageService {
 	private final DenialTriage triage;
 	private final LocalRepositories repositories;
 
 	TriageService(DenialTriage triage, LocalRepositories repositories) {
 		this.triage = triage;
 		this.repositories = repositories;
+	}
+
+	/** A stored denial with its stored Coverage, at the initial level, as of now: what opening a case needs. */
+	public Triage triageStored(ClaimResponse denial, RequestDetails request) {
+		Coverage coverage = storedCoverage(denial, repositories.forRequest(request));
+		return triage.triage(TriageRequest.of(denial, coverage, null));
 	}
 
 	Parameters triage(TriageInput input, RequestDetails request) {

@@ -1,0 +1,92 @@
+package dev.recourse.casework;
+
+import ca.uhn.fhir.repository.IRepository;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import dev.recourse.common.RecourseError;
+import dev.recourse.common.RecourseException;
+import dev.recourse.denial.triage.TriageService;
+import dev.recourse.server.LocalRepositories;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code $open-case}: read the denial → return its case if one is open → else triage it and create the
+ * case. The case of a denial has a fixed id derived from the denial's, so concurrent calls, on one
+ * instance or several, converge on one Task: the database's unique id decides, and a loser reads
+ * what the winner wrote.
+ */
+@Service
+class CaseOpener {
+	private static final Set<Task.TaskStatus> CLOSED =
+			Set.of(Task.TaskStatus.COMPLETED, Task.TaskStatus.CANCELLED, Task.TaskStatus.FAILED, Task.TaskStatus.REJECTED,
+					Task.TaskStatus.ENTEREDINERROR);
+	private final LocalRepositories repositories;
+	private final TriageService triage;
+	private final Clock clock;
+
+	CaseOpener(LocalRepositories repositories, TriageService triage) {
+		this.repositories = repositories;
+		this.triage = triage;
+		this.clock = Clock.systemUTC();
+	}
+
+	Task open(IdType denialId, RequestDetails request) {
+		IRepository store = repositories.forRequest(request);
+		ClaimResponse denial = store.read(ClaimResponse.class, new IdType("ClaimResponse", denialId.getIdPart()));
+		String caseId = caseId(denial.getIdElement().getIdPart());
+		Optional<Task> existing = read(store, caseId);
+		if (existing.isPresent()) {
+			return openOrRefuse(existing.get());
+		}
+		Task created = CaseTask.of(caseId, denial, triage.triageStored(denial, request), clock.instant());
+		try {
+			store.update(created);
+		} catch (ResourceVersionConflictException raceLost) {
+			// another call created the case between our read and our write
+		}
+		return read(store, caseId).orElseThrow();
+	}
+
+	private static Task openOrRefuse(Task existing) {
+		if (CLOSED.contains(existing.getStatus())) {
+			throw new RecourseException(RecourseError.CONFLICT, "Task.status",
+					"The case for this denial, Task/" + existing.getIdElement().getIdPart() + ", is "
+							+ existing.getStatus().toCode() + "; reopen that Task rather than opening a second case");
+		}
+		return existing;
+	}
+
+	private static Optional<Task> read(IRepository store, String caseId) {
+		try {
+			return Optional.of(store.read(Task.class, new IdType("Task", caseId)));
+		} catch (ResourceNotFoundException notYet) {
+			return Optional.empty();
+		}
+	}
+
+	/** "case-" + the denial's id; hashed when that would pass FHIR's 64-character id limit. */
+	static String caseId(String denialId) {
+		String plain = "case-" + denialId;
+		return plain.length() <= 64 ? plain : "case-" + sha256(denialId).substring(0, 40);
+	}
+
+	private static String sha256(String value) {
+		try {
+			return HexFormat.of().formatHex(
+					MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every JRE", e);
+		}
+	}
+}
