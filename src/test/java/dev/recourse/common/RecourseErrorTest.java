@@ -16,6 +16,19 @@ class RecourseErrorTest {
 				.allMatch(code -> code.matches("[a-z]+(-[a-z]+)*"));
 	}
 
+	@Test
+	void everyCode_isInThePublishedCodeSystem() throws Exception {
+		org.hl7.fhir.r4.model.CodeSystem published;
+		try (java.io.InputStream in = getClass().getResourceAsStream("/profiles/CodeSystem-recourse-error.json")) {
+			published = ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser()
+					.parseResource(org.hl7.fhir.r4.model.CodeSystem.class, in);
+		}
+
+		assertThat(published.getUrl()).isEqualTo(RecourseError.SYSTEM);
+		assertThat(published.getConcept()).extracting(c -> c.getCode())
+				.containsAll(Arrays.stream(RecourseError.values()).map(RecourseError::code).toList());
+	}
+
 	@ParameterizedTest
 	@CsvSource({"400,invalid-input", "404,not-found", "410,not-found", "409,conflict", "412,precondition-failed",
 		"413,too-large", "415,unsupported-media-type", "422,unprocessable", "405,invalid-input", "503,internal-error"})
