@@ -158,6 +158,7 @@ Description: "Error codes in Recourse's OperationOutcome.issue.details; the HTTP
 * #too-large "Too large" "The request body exceeds the size limit (HTTP 413)."
 * #too-many "Too many requests" "The caller exceeded its rate limit (HTTP 429)."
 * #unsupported-media-type "Unsupported media type" "The request body is not in a supported format (HTTP 415)."
+* #unauthorized "Unauthorized" "The request carries no valid bearer token (HTTP 401)."
 * #forbidden "Forbidden" "The caller's scopes do not allow this request (HTTP 403)."
 * #internal-error "Internal error" "An unexpected error; the response carries only a correlation id (HTTP 500)."
 * #upstream-unavailable "Upstream unavailable" "The EHR or payer endpoint did not answer or answered with an error (HTTP 502)."

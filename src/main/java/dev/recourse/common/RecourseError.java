@@ -9,6 +9,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 public enum RecourseError {
 	INVALID_INPUT("invalid-input", 400, IssueType.INVALID),
 	TOO_MANY("too-many", 400, IssueType.TOOCOSTLY),
+	UNAUTHORIZED("unauthorized", 401, IssueType.LOGIN),
+	FORBIDDEN("forbidden", 403, IssueType.FORBIDDEN),
 	NOT_FOUND("not-found", 404, IssueType.NOTFOUND),
 	CONFLICT("conflict", 409, IssueType.CONFLICT),
 	PRECONDITION_FAILED("precondition-failed", 412, IssueType.CONFLICT),
@@ -44,6 +46,8 @@ public enum RecourseError {
 	/** The error a plain HTTP status stands for, for HAPI's own exceptions that carry only a status. */
 	public static RecourseError forStatus(int status) {
 		return switch (status) {
+			case 401 -> UNAUTHORIZED;
+			case 403 -> FORBIDDEN;
 			case 404, 410 -> NOT_FOUND;
 			case 409 -> CONFLICT;
 			case 412 -> PRECONDITION_FAILED;

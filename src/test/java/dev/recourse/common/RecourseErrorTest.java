@@ -31,7 +31,7 @@ class RecourseErrorTest {
 
 	@ParameterizedTest
 	@CsvSource({"400,invalid-input", "404,not-found", "410,not-found", "409,conflict", "412,precondition-failed",
-		"413,too-large", "415,unsupported-media-type", "422,unprocessable", "405,invalid-input", "503,internal-error"})
+		"401,unauthorized", "403,forbidden", "413,too-large", "415,unsupported-media-type", "422,unprocessable", "405,invalid-input", "503,internal-error"})
 	void forStatus_mapsHapiStatusesToOurCodes(int status, String code) {
 		assertThat(RecourseError.forStatus(status).code()).isEqualTo(code);
 	}
