@@ -41,6 +41,11 @@ class AuthorizationConfig {
 	}
 
 	@Bean
+	WriteResponseFilter writeResponseFilter(ScopeAuthorization authorization) {
+		return new WriteResponseFilter(authorization);
+	}
+
+	@Bean
 	SearchResultFilter searchResultFilter(ScopeAuthorization authorization) {
 		return new SearchResultFilter(authorization);
 	}
