@@ -7,8 +7,8 @@ import java.util.Map;
 final class Markdown {
 	private Markdown() {}
 
-	static String of(Map<String, Object> server, List<ScenarioResult> results) {
-		StringBuilder md = new StringBuilder("# Recourse benchmark: ").append(server.get("database")).append("\n\n");
+	static String of(String label, Map<String, Object> server, List<ScenarioResult> results) {
+		StringBuilder md = new StringBuilder("# Recourse benchmark: ").append(label).append("\n\n");
 		server.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
 		md.append("\n| scenario | c | requests | req/s | first ms | p50 ms | p95 ms | p99 ms | max ms | errors | statuses |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
