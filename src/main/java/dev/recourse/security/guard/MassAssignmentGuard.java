@@ -36,7 +36,8 @@ public class MassAssignmentGuard implements ServerInterceptor {
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void beforeHandling(RequestDetails request) {
 		String operation = request.getOperation();
-		if (META_OPERATIONS.contains(operation)) {
+		// Set.of(...).contains(null) throws; most requests name no operation
+		if (operation != null && META_OPERATIONS.contains(operation)) {
 			Caller.of(request).ifPresent(caller -> MassAssignmentPolicy.checkMetaOperation(caller, operation));
 		}
 	}

@@ -73,12 +73,15 @@ record OutboundUrl(String scheme, String host, int port, String path) {
 	}
 
 	/**
-	 * java.net.URI leaves a host it cannot read as a server name (Unicode, percent-escapes) unparsed; such
-	 * a host is converted to its ASCII form the way a resolver would see it, or refused.
+	 * java.net.URI leaves a host it cannot read as a server name (Unicode, percent-escapes) unparsed; a
+	 * Unicode host is converted to its ASCII form the way a resolver would see it, anything else refused.
 	 */
 	private static URI withAsciiHost(URI uri) {
 		if (uri.getHost() != null) {
 			return uri;
+		}
+		if (uri.getRawAuthority().contains("%")) {
+			throw refused("has an escaped character in its host name, which clients read differently");
 		}
 		String authority = uri.getAuthority();
 		if (authority.contains("@")) {

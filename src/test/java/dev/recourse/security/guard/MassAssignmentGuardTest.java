@@ -81,6 +81,7 @@ class MassAssignmentGuardTest {
 
 		assertThatThrownBy(() -> guard.beforeHandling(request)).isInstanceOf(RecourseException.class);
 
+		assertThatCode(() -> guard.beforeHandling(httpRequest(Callers.patientApp()))).doesNotThrowAnyException();
 		ServletRequestDetails read = httpRequest(Callers.patientApp());
 		read.setOperation("$meta");
 		assertThatCode(() -> guard.beforeHandling(read)).doesNotThrowAnyException();

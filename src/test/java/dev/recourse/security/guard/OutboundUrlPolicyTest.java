@@ -80,6 +80,8 @@ class OutboundUrlPolicyTest {
 		" https://ehr.example.org/fhir",
 		"https://ehr example.org/fhir",
 		"https://%65hr.example.org.evil.com/fhir",
+		"https://%65hr.example.org/fhir/Patient",
+		"https://ehr_x.example.org/fhir",
 		""
 	})
 	void refused(String url) {
