@@ -12,8 +12,12 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Subscriptions over HTTP: stored only when their endpoint is on the outbound allow-list. */
+@ExtendWith(OutputCaptureExtension.class)
 class SubscriptionEndpointIT extends FhirIntegrationTest {
 	private static final String METADATA_SERVICE = "http://169.254.169.254/latest/meta-data/";
 
@@ -29,6 +33,14 @@ class SubscriptionEndpointIT extends FhirIntegrationTest {
 		HttpResponse<String> response = post("Subscription", subscription(METADATA_SERVICE));
 
 		assertRefused(response, "Subscription.channel.endpoint");
+	}
+
+	/** The refusal is the caller's mistake: no error log, and the endpoint it sent stays out of the log. */
+	@Test
+	void refusedEndpoint_leavesNoErrorLogAndNoUrl(CapturedOutput output) throws Exception {
+		assertRefused(post("Subscription", subscription("https://refused.example/secret-path")), "Subscription.channel.endpoint");
+
+		assertThat(output.getOut()).doesNotContain("refused.example").doesNotContain(" ERROR ");
 	}
 
 	@Test
