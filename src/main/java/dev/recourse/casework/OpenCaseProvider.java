@@ -1,5 +1,7 @@
 package dev.recourse.casework;
 
+import dev.recourse.security.SmartScope.Verb;
+import dev.recourse.security.RequiresAccess;
 import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
@@ -20,6 +22,9 @@ class OpenCaseProvider implements OperationProvider {
 		this.opener = opener;
 	}
 
+	@RequiresAccess(resourceType = "ClaimResponse", verbs = Verb.READ)
+	@RequiresAccess(resourceType = "Task", verbs = Verb.CREATE)
+	@RequiresAccess(resourceType = "Task", verbs = Verb.UPDATE)
 	@Operation(name = "$open-case", type = ClaimResponse.class, idempotent = false, canonicalUrl = DEFINITION)
 	@Description(shortDefinition = "Open the case for a denial, or return the one already open")
 	public Task openCase(@IdParam IdType denialId, RequestDetails request) {

@@ -32,7 +32,8 @@ class OperationalEndpointsIT extends FhirIntegrationTest {
 	void prometheusMetrics_countFhirRequests() throws Exception {
 		send(fhirRequest("/metadata").GET());
 
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serverRoot() + "/actuator/prometheus")));
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(serverRoot() + "/actuator/prometheus"))
+				.header("Authorization", "Bearer " + adminToken));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("http_server_requests_seconds_count", "hikaricp_connections");

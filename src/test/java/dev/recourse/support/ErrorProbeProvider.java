@@ -1,5 +1,7 @@
 package dev.recourse.support;
 
+import dev.recourse.security.RequiresAccess;
+import dev.recourse.security.SmartScope.Verb;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import dev.recourse.common.OperationProvider;
@@ -16,6 +18,7 @@ import org.hl7.fhir.r4.model.StringType;
 public class ErrorProbeProvider implements OperationProvider {
 	public static final String SECRET = "Jane Q. Patient, born 1961-02-03";
 
+	@RequiresAccess(resourceType = "Patient", verbs = Verb.READ)
 	@Operation(name = "$probe-error", idempotent = true)
 	public Parameters probeError(
 			@OperationParam(name = "code") CodeType code, @OperationParam(name = "element") StringType element) {
@@ -26,6 +29,7 @@ public class ErrorProbeProvider implements OperationProvider {
 		throw new RecourseException(error, element == null ? null : element.getValue(), "probe: " + error.code());
 	}
 
+	@RequiresAccess(resourceType = "Patient", verbs = Verb.READ)
 	@Operation(name = "$probe-crash", idempotent = true)
 	public Parameters probeCrash() {
 		throw new IllegalStateException("unexpected state while handling " + SECRET);

@@ -3,6 +3,7 @@ package dev.recourse.support;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,12 +29,20 @@ import org.springframework.test.context.DynamicPropertySource;
 			"recourse.limits.max-request-bytes=262144",
 			"recourse.limits.max-page-size=50",
 			"recourse.fhir.expunge-enabled=true",
-			"recourse.demo.enabled=false"
+			"recourse.demo.enabled=false",
+			"recourse.security.payer-clients=" + TestTokens.PAYER_CLIENT,
+			"recourse.security.cors-allowed-origins=" + FhirIntegrationTest.APP_ORIGIN,
+			// the tests' PostgreSQL is thrown away after the run: the development issuer may run on it
+			"recourse.security.dev-issuer.allow-postgres=true"
 		})
 @AutoConfigureObservability
 @Import(ErrorProbeProvider.class)
 public abstract class FhirIntegrationTest {
 	protected static final String FHIR_JSON = "application/fhir+json";
+	protected static final String APP_ORIGIN = "https://app.recourse.test";
+	/** What the default {@link #client} may do: everything, including reading the audit trail. */
+	protected static final String[] ADMIN_SCOPES = {"system/*.cruds", "system/AuditEvent.rs"};
+	protected static final TestTokenIssuer ISSUER = TestTokenIssuer.start();
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
@@ -42,17 +51,36 @@ public abstract class FhirIntegrationTest {
 	@Autowired
 	protected FhirContext fhirContext;
 
+	/** A backend-service client with {@link #ADMIN_SCOPES}. */
 	protected IGenericClient client;
+
+	protected TestTokens tokens;
+
+	protected String adminToken;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.datasourceProperties().forEach((key, value) -> registry.add(key, () -> value));
+		registry.add("recourse.security.issuers[0].issuer", ISSUER::url);
+		registry.add("recourse.security.issuers[0].jwk-set-uri", ISSUER::jwksUrl);
+		registry.add("recourse.security.introspection.uri", ISSUER::introspectionUrl);
+		registry.add("recourse.security.introspection.client-id", () -> TestTokenIssuer.INTROSPECTION_CLIENT);
+		registry.add("recourse.security.introspection.client-secret", () -> TestTokenIssuer.INTROSPECTION_SECRET);
 	}
 
 	@BeforeEach
 	void connectClient() {
 		fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		client = fhirContext.newRestfulGenericClient(fhirBase());
+		tokens = new TestTokens(ISSUER, fhirBase());
+		adminToken = tokens.system(ADMIN_SCOPES);
+		client = clientWith(adminToken);
+	}
+
+	/** A FHIR client that sends this bearer token. */
+	protected IGenericClient clientWith(String token) {
+		IGenericClient authenticated = fhirContext.newRestfulGenericClient(fhirBase());
+		authenticated.registerInterceptor(new BearerTokenAuthInterceptor(token));
+		return authenticated;
 	}
 
 	protected String fhirBase() {
@@ -68,7 +96,17 @@ public abstract class FhirIntegrationTest {
 		return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A request to the FHIR API as the admin backend service. */
 	protected HttpRequest.Builder fhirRequest(String path) {
+		return fhirRequest(path, adminToken);
+	}
+
+	protected HttpRequest.Builder fhirRequest(String path, String token) {
+		return anonymousRequest(path).header("Authorization", "Bearer " + token);
+	}
+
+	/** A request to the FHIR API without credentials. */
+	protected HttpRequest.Builder anonymousRequest(String path) {
 		return HttpRequest.newBuilder(URI.create(fhirBase() + path)).header("Accept", FHIR_JSON);
 	}
 }

@@ -1,5 +1,7 @@
 package dev.recourse.denial.triage;
 
+import dev.recourse.security.RequiresAccess;
+import dev.recourse.security.SmartScope.Verb;
 import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
@@ -27,6 +29,7 @@ class TriageProvider implements OperationProvider {
 		this.service = service;
 	}
 
+	@RequiresAccess(resourceType = "ClaimResponse", verbs = Verb.READ)
 	@Operation(name = "$triage", type = ClaimResponse.class, idempotent = false, canonicalUrl = DEFINITION)
 	@Description(shortDefinition = "What kind of denial this is, which pathways are open and every deadline on them")
 	public Parameters triagePosted(
@@ -42,6 +45,7 @@ class TriageProvider implements OperationProvider {
 				new TriageInput(null, denial, coverage, letterText, receivedDate, decisionLevel, urgent, asOf), request);
 	}
 
+	@RequiresAccess(resourceType = "ClaimResponse", verbs = Verb.READ)
 	@Operation(name = "$triage", type = ClaimResponse.class, idempotent = false, canonicalUrl = DEFINITION)
 	@Description(shortDefinition = "Triage of a stored denial")
 	public Parameters triageStored(

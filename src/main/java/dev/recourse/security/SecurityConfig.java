@@ -1,0 +1,87 @@
+package dev.recourse.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import dev.recourse.server.FhirServerProperties;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * The resource server: every request needs a valid bearer token except the capability statement, the
+ * SMART configuration and the health probes. What the token allows is decided on the HAPI side
+ * ({@link ScopeAuthorization}); this layer only establishes who is calling.
+ */
+@Configuration
+class SecurityConfig {
+	static final int API_CHAIN_ORDER = 10;
+
+	@Bean
+	@Order(API_CHAIN_ORDER)
+	SecurityFilterChain apiSecurity(
+			HttpSecurity http,
+			SecurityProperties settings,
+			FhirServerProperties fhir,
+			ObjectProvider<DevIssuer> devIssuer,
+			SecurityErrors errors)
+			throws Exception {
+		TrustedIssuers issuers = new TrustedIssuers(
+				settings, Optional.ofNullable(devIssuer.getIfAvailable()), new FhirBaseUrl(fhir.serverAddress()));
+		http.authorizeHttpRequests(requests -> requests
+						.requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration")
+						.permitAll()
+						.requestMatchers(HttpMethod.OPTIONS, "/fhir/**")
+						.permitAll()
+						.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+						.permitAll()
+						.anyRequest()
+						.authenticated())
+				.oauth2ResourceServer(resourceServer -> resourceServer
+						.authenticationManagerResolver(issuers)
+						.authenticationEntryPoint(errors)
+						.accessDeniedHandler(errors))
+				.exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+				.addFilterAfter(new CallerFilter(new CallerFactory(settings.payerClients())), BearerTokenAuthenticationFilter.class)
+				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				// Bearer tokens, never cookies: there is no ambient credential for a forged request to ride on.
+				.csrf(AbstractHttpConfigurer::disable)
+				.requestCache(AbstractHttpConfigurer::disable)
+				.cors(cors -> cors.configurationSource(cors(settings.corsAllowedOrigins())));
+		return http.build();
+	}
+
+	@Bean
+	SecurityErrors securityErrors(FhirContext fhirContext, List<SecurityErrors.DeniedAccessListener> listeners) {
+		return new SecurityErrors(fhirContext, listeners);
+	}
+
+	/** Only the configured origins, never a wildcard: browsers send the Authorization header cross-origin. */
+	static CorsConfigurationSource cors(List<String> allowedOrigins) {
+		if (allowedOrigins.contains("*")) {
+			throw new IllegalStateException("recourse.security.cors-allowed-origins may not contain *: list the origins"
+					+ " of the SMART app deployments instead");
+		}
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(allowedOrigins);
+		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Exist",
+				"If-None-Match", "Prefer", "X-Request-ID"));
+		cors.setExposedHeaders(List.of("Location", "ETag", "Last-Modified", "Content-Location", "X-Request-ID"));
+		cors.setAllowCredentials(false);
+		cors.setMaxAge(600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		return source;
+	}
+}
