@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
 import dev.recourse.security.Caller;
 import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +56,15 @@ class CallerAgents implements IBalpAuditContextServices {
 		return request instanceof ServletRequestDetails servlet && servlet.getServletRequest() != null
 				? servlet.getServletRequest().getRemoteAddr()
 				: null;
+	}
+
+	/**
+	 * BALP's references to what a request touched: absolute, as HAPI's default, but versionless, so that
+	 * {@code AuditEvent?entity=…/Patient/1} finds every event about the patient whatever version was seen.
+	 */
+	@Override
+	public String massageResourceIdForStorage(RequestDetails request, IBaseResource resource, IIdType id) {
+		return id.toVersionless().withServerBase(request.getFhirServerBase(), id.getResourceType()).getValue();
 	}
 
 	/** The client agent's {@code who}: the OAuth client id, or {@value #ANONYMOUS} without a token. */
