@@ -5,11 +5,13 @@ import ca.uhn.fhir.jpa.searchparam.matcher.AuthorizationSearchParamMatcher;
 import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
 import dev.recourse.common.OperationProvider;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The HAPI side of security: scope checks, search narrowing, scope rules and result filtering. */
 @Configuration
+@ConditionalOnProperty(name = "recourse.security.enforce", havingValue = "true", matchIfMissing = true)
 class AuthorizationConfig {
 
 	@Bean
@@ -38,6 +40,11 @@ class AuthorizationConfig {
 		ScopeAuthorization authorization = new ScopeAuthorization(new ScopeRules(compartment, operations.names()));
 		authorization.setAuthorizationSearchParamMatcher(new AuthorizationSearchParamMatcher(matcher));
 		return authorization;
+	}
+
+	@Bean
+	WriteResponseFilter writeResponseFilter(ScopeAuthorization authorization) {
+		return new WriteResponseFilter(authorization);
 	}
 
 	@Bean

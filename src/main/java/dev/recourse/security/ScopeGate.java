@@ -41,7 +41,14 @@ final class ScopeGate implements ServerInterceptor {
 		Caller caller = found.get();
 		String type = request.getResourceName();
 		switch (operation) {
-			case READ, VREAD, HISTORY_INSTANCE, META -> need(caller, Verb.READ, type);
+			case READ, VREAD, META -> need(caller, Verb.READ, type);
+			case HISTORY_INSTANCE -> {
+				// HAPI's rules cannot place a history request in a compartment before loading it
+				if (!caller.mayUnrestricted(Verb.READ, type)) {
+					throw forbidden(null, "_history needs a read scope on " + type
+							+ " that is not confined to a patient or a filter; read a version with vread instead");
+				}
+			}
 			case SEARCH_TYPE -> {
 				need(caller, Verb.SEARCH, type);
 				checkSearchParameters(caller, request.getParameters());

@@ -3,6 +3,8 @@ package dev.recourse.security;
 import ca.uhn.fhir.context.FhirContext;
 import dev.recourse.server.FhirServerProperties;
 import java.util.List;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -34,8 +36,12 @@ class SecurityConfig {
 			SecurityProperties settings,
 			FhirServerProperties fhir,
 			ObjectProvider<DevIssuer> devIssuer,
-			SecurityErrors errors)
+			SecurityErrors errors,
+			Environment environment)
 			throws Exception {
+		if (!settings.enforced()) {
+			return unenforced(http, environment);
+		}
 		TrustedIssuers issuers = new TrustedIssuers(
 				settings, Optional.ofNullable(devIssuer.getIfAvailable()), new FhirBaseUrl(fhir.serverAddress()));
 		http.authorizeHttpRequests(requests -> requests
@@ -59,6 +65,18 @@ class SecurityConfig {
 				.requestCache(AbstractHttpConfigurer::disable)
 				.cors(cors -> cors.configurationSource(cors(settings.corsAllowedOrigins())));
 		return http.build();
+	}
+
+	/** The benchmark's baseline: the same server with no authentication, authorization or audit at all. */
+	private static SecurityFilterChain unenforced(HttpSecurity http, Environment environment) throws Exception {
+		if (!environment.matchesProfiles("dev-issuer")) {
+			throw new IllegalStateException("recourse.security.enforce=false is only for benchmarking with the dev-issuer profile");
+		}
+		LoggerFactory.getLogger(SecurityConfig.class)
+				.warn("recourse.security.enforce=false: NO authentication, authorization or audit; benchmark use only");
+		return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+				.csrf(AbstractHttpConfigurer::disable)
+				.build();
 	}
 
 	@Bean

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param outboundAllowedUrls URL prefixes the server may call out to (Subscription endpoints, peers)
  * @param clockSkew tolerance on {@code exp} and {@code nbf}
  * @param smart what {@code .well-known/smart-configuration} advertises when no development issuer runs
+ * @param enforce false turns authentication and authorization off, for the benchmark's comparison only;
+ *     honoured only with the development issuer profile, refused everywhere else
  */
 @ConfigurationProperties("recourse.security")
 public record SecurityProperties(
@@ -24,7 +26,8 @@ public record SecurityProperties(
 		List<String> corsAllowedOrigins,
 		List<String> outboundAllowedUrls,
 		Duration clockSkew,
-		Smart smart) {
+		Smart smart,
+		Boolean enforce) {
 
 	public SecurityProperties {
 		issuers = issuers == null ? List.of() : List.copyOf(issuers);
@@ -34,6 +37,11 @@ public record SecurityProperties(
 		outboundAllowedUrls = outboundAllowedUrls == null ? List.of() : List.copyOf(outboundAllowedUrls);
 		clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
 		smart = smart == null ? new Smart("", "", "", "", "") : smart;
+		enforce = enforce == null || enforce;
+	}
+
+	public boolean enforced() {
+		return enforce;
 	}
 
 	/**
