@@ -165,3 +165,13 @@ Description: "R5 Claim.encounter for use in R4: encounters associated with the l
 * ^context[0].type = #element
 * ^context[0].expression = "Claim"
 * value[x] only Reference(Encounter)
+
+// --- audit-patient-context -------------------------------------------------------------------------
+Extension: AuditPatientContextExtension
+Id: audit-patient-context
+Title: "Audit patient context"
+Description: "On the requesting agent of an AuditEvent: the patient the caller's access token was confined to (the SMART launch patient), whatever resources the request touched. An access outside that patient's compartment is then visible in the audit trail itself."
+* insert RecourseExtension(audit-patient-context)
+* ^context[0].type = #element
+* ^context[0].expression = "AuditEvent.agent"
+* value[x] only Reference(Patient)

@@ -10,7 +10,8 @@ import org.slf4j.Marker;
 /**
  * Keeps callers' mistakes out of the error log. HAPI logs every exception thrown by an interceptor hook
  * at ERROR with its stack trace, including the 4xx answers our own and HAPI's validation interceptors
- * give on purpose; those are the caller's errors, already logged once as a status line per request.
+ * give on purpose (HAPI's exceptions and our {@link RecourseException} alike); those are the caller's
+ * errors, already logged once as a status line per request, and their messages may quote what was sent.
  * Exceptions of status 500 and above still reach the log.
  */
 public class ClientErrorLogFilter extends TurboFilter {
@@ -34,6 +35,7 @@ public class ClientErrorLogFilter extends TurboFilter {
 	}
 
 	private static boolean isClientError(Throwable thrown) {
-		return thrown instanceof BaseServerResponseException http && http.getStatusCode() < 500;
+		return thrown instanceof BaseServerResponseException http && http.getStatusCode() < 500
+				|| thrown instanceof RecourseException domain && domain.error().httpStatus() < 500;
 	}
 }

@@ -40,8 +40,35 @@ final class SearchNarrowing implements ServerInterceptor {
 		caller.get().patientId().ifPresent(patientId -> compartment.searchParameter(type)
 				.filter(param -> !parameters.containsKey(param))
 				.ifPresent(param -> parameters.put(param, new String[] {compartmentValue(param, patientId)})));
-		filters(caller.get(), type).forEach((name, values) -> parameters.putIfAbsent(name, new String[] {String.join(",", values)}));
+		filters(caller.get(), type).forEach((name, allowed) -> {
+			String[] asked = parameters.get(name);
+			if (asked == null) {
+				parameters.put(name, new String[] {String.join(",", allowed)});
+			} else {
+				checkWithin(name, asked, allowed);
+			}
+		});
 		request.setParameters(parameters);
+	}
+
+	/**
+	 * A filter the caller states must stay inside what its scopes allow; otherwise a count
+	 * ({@code _summary=count}) would tell what the filtered-out resources are, though none is shown.
+	 */
+	private static void checkWithin(String name, String[] asked, Set<String> allowed) {
+		Set<String> allowedCodes = new LinkedHashSet<>();
+		allowed.forEach(value -> allowedCodes.add(code(value)));
+		for (String values : asked) {
+			for (String value : values.split(",")) {
+				if (!allowed.contains(value) && !allowedCodes.contains(code(value))) {
+					throw ScopeGate.forbidden(name, "The token's scopes allow " + name + " only in " + allowed);
+				}
+			}
+		}
+	}
+
+	private static String code(String token) {
+		return token.substring(token.indexOf('|') + 1);
 	}
 
 	private static String compartmentValue(String param, String patientId) {

@@ -12,12 +12,21 @@ import org.springframework.context.annotation.Configuration;
 class SmartConfigurationEndpoint {
 
 	@Bean
-	ServletRegistrationBean<SmartConfigurationServlet> smartConfiguration(
+	SmartConfigurationServlet smartConfigurationServlet(
 			SecurityProperties settings, ObjectProvider<DevIssuer> devIssuer, ObjectMapper json) {
-		ServletRegistrationBean<SmartConfigurationServlet> registration = new ServletRegistrationBean<>(
-				new SmartConfigurationServlet(settings.smart(), Optional.ofNullable(devIssuer.getIfAvailable()), json),
-				SmartConfigurationServlet.PATH);
+		return new SmartConfigurationServlet(settings.smart(), Optional.ofNullable(devIssuer.getIfAvailable()), json);
+	}
+
+	@Bean
+	ServletRegistrationBean<SmartConfigurationServlet> smartConfiguration(SmartConfigurationServlet servlet) {
+		ServletRegistrationBean<SmartConfigurationServlet> registration =
+				new ServletRegistrationBean<>(servlet, SmartConfigurationServlet.PATH);
 		registration.setName("smart-configuration");
 		return registration;
+	}
+
+	@Bean
+	SmartCapabilities smartCapabilities(SmartConfigurationServlet servlet) {
+		return new SmartCapabilities(servlet);
 	}
 }

@@ -45,7 +45,7 @@ class JpaStorageConfig {
 
 	@Bean
 	JpaStorageSettings jpaStorageSettings(FhirServerProperties settings, RequestLimits limits) {
-		JpaStorageSettings storage = new JpaStorageSettings();
+		JpaStorageSettings storage = new ScopedStorageSettings();
 		storage.setAllowExternalReferences(false);
 		storage.setAllowMultipleDelete(true);
 		storage.setExpungeEnabled(settings.expungeEnabled());

@@ -20,6 +20,20 @@ class ClientErrorLogFilterTest {
 	}
 
 	@Test
+	void hapiHookErrorForOurOwn4xx_isDropped() {
+		assertThat(decide(ClientErrorLogFilter.HAPI_HOOK_LOGGER,
+				new RecourseException(RecourseError.UNPROCESSABLE, "Subscription.channel.endpoint", "not allowed")))
+				.isEqualTo(FilterReply.DENY);
+	}
+
+	@Test
+	void hapiHookErrorForOurOwn500_isKept() {
+		assertThat(decide(ClientErrorLogFilter.HAPI_HOOK_LOGGER,
+				new RecourseException(RecourseError.INTERNAL_ERROR, null, "broken")))
+				.isEqualTo(FilterReply.NEUTRAL);
+	}
+
+	@Test
 	void hapiHookErrorForA500_isKept() {
 		assertThat(decide(ClientErrorLogFilter.HAPI_HOOK_LOGGER, new InternalErrorException("boom")))
 				.isEqualTo(FilterReply.NEUTRAL);

@@ -42,6 +42,15 @@ class AuthenticationIT extends FhirIntegrationTest {
 	}
 
 	@Test
+	void capabilityStatement_declaresSmartAndItsTokenEndpoint() throws Exception {
+		JsonNode security = JSON.readTree(send(anonymousRequest("/metadata")).body()).at("/rest/0/security");
+		JsonNode smart = JSON.readTree(send(anonymousRequest("/.well-known/smart-configuration")).body());
+
+		assertThat(security.at("/service/0/coding/0/code").asText()).isEqualTo("SMART-on-FHIR");
+		assertThat(security.toString()).contains(SmartCapabilities.OAUTH_URIS, smart.path("token_endpoint").asText());
+	}
+
+	@Test
 	void healthIsOpen_metricsAreNot() throws Exception {
 		assertThat(send(HttpRequest.newBuilder(URI.create(serverRoot() + "/actuator/health/readiness"))).statusCode())
 				.isEqualTo(200);

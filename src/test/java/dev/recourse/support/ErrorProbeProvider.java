@@ -12,8 +12,8 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * Test-only operations that fail on purpose, so the tests can watch, over HTTP, how a domain error and
- * an unexpected crash reach the caller.
+ * Test-only operations: some fail on purpose, so the tests can watch, over HTTP, how a domain error and
+ * an unexpected crash reach the caller; others stand in for access declarations no real operation has yet.
  */
 public class ErrorProbeProvider implements OperationProvider {
 	public static final String SECRET = "Jane Q. Patient, born 1961-02-03";
@@ -27,6 +27,19 @@ public class ErrorProbeProvider implements OperationProvider {
 				.findFirst()
 				.orElseThrow();
 		throw new RecourseException(error, element == null ? null : element.getValue(), "probe: " + error.code());
+	}
+
+	/** Stands in for the payer-side operations until they exist: payers only. */
+	@RequiresAccess(resourceType = "Claim", verbs = Verb.READ, payerOnly = true)
+	@Operation(name = "$probe-payer", idempotent = true)
+	public Parameters probePayer() {
+		return new Parameters();
+	}
+
+	/** Declares nothing, so no caller may invoke it. */
+	@Operation(name = "$probe-undeclared", idempotent = true)
+	public Parameters probeUndeclared() {
+		return new Parameters();
 	}
 
 	@RequiresAccess(resourceType = "Patient", verbs = Verb.READ)

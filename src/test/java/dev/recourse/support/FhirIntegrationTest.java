@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 			"recourse.demo.enabled=false",
 			"recourse.security.payer-clients=" + TestTokens.PAYER_CLIENT,
 			"recourse.security.cors-allowed-origins=" + FhirIntegrationTest.APP_ORIGIN,
+			"recourse.security.outbound-allowed-urls=" + FhirIntegrationTest.ALLOWED_HOOKS,
 			// the tests' PostgreSQL is thrown away after the run: the development issuer may run on it
 			"recourse.security.dev-issuer.allow-postgres=true"
 		})
@@ -40,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class FhirIntegrationTest {
 	protected static final String FHIR_JSON = "application/fhir+json";
 	protected static final String APP_ORIGIN = "https://app.recourse.test";
+	/** The one place the server may call out to in tests (never called: nothing listens there). */
+	protected static final String ALLOWED_HOOKS = "https://hooks.recourse.test/callbacks";
 	/** What the default {@link #client} may do: everything, including reading the audit trail. */
 	protected static final String[] ADMIN_SCOPES = {"system/*.cruds", "system/AuditEvent.rs"};
 	protected static final TestTokenIssuer ISSUER = TestTokenIssuer.start();
