@@ -19,7 +19,6 @@ final class SmartConfigurationServlet extends HttpServlet {
 	static final String PATH = "/fhir/.well-known/smart-configuration";
 	private static final List<String> CAPABILITIES = List.of(
 			"client-confidential-symmetric",
-			"client-confidential-asymmetric",
 			"permission-v1",
 			"permission-v2",
 			"context-ehr-patient",
@@ -52,6 +51,8 @@ final class SmartConfigurationServlet extends HttpServlet {
 			smart.put("token_endpoint", issuer + "/oauth2/token");
 			smart.put("introspection_endpoint", issuer + "/oauth2/introspect");
 			smart.put("grant_types_supported", List.of("client_credentials"));
+			// the development issuer knows only its one confidential client with a shared secret
+			smart.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
 		} else {
 			putIfSet(smart, "issuer", configured.issuer());
 			putIfSet(smart, "jwks_uri", configured.jwksUri());
@@ -59,10 +60,10 @@ final class SmartConfigurationServlet extends HttpServlet {
 			putIfSet(smart, "token_endpoint", configured.tokenEndpoint());
 			putIfSet(smart, "introspection_endpoint", configured.introspectionEndpoint());
 			smart.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+			smart.put("token_endpoint_auth_methods_supported",
+					List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
+			smart.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384", "RS256"));
 		}
-		smart.put("token_endpoint_auth_methods_supported",
-				List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
-		smart.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384", "RS256"));
 		smart.put("scopes_supported", List.of("system/*.cruds", "system/*.rs", "system/AuditEvent.rs",
 				"user/*.cruds", "user/*.rs", "patient/*.rs", "patient/*.cruds", "launch", "launch/patient",
 				"openid", "fhirUser", "offline_access"));
