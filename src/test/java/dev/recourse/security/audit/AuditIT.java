@@ -167,6 +167,26 @@ class AuditIT extends FhirIntegrationTest {
 	}
 
 	@Test
+	void triageOfAPostedDenial_isRecordedAsAnOperation() throws Exception {
+		String body = "{\"resourceType\":\"Parameters\",\"parameter\":["
+				+ "{\"name\":\"denial\",\"resource\":" + classpath("/profiles/ClaimResponse-ocrevus-offlabel.json") + "},"
+				+ "{\"name\":\"coverage\",\"resource\":" + classpath("/profiles/Coverage-maya-coverage.json") + "}]}";
+		String requestId = requestId();
+
+		HttpResponse<String> response = send(fhirRequest("/ClaimResponse/$triage").header("X-Request-ID", requestId)
+				.header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofString(body)));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(subtypes(single(auditsOf(requestId)))).containsExactly("operation", "$triage");
+	}
+
+	private static String classpath(String path) throws java.io.IOException {
+		try (java.io.InputStream in = AuditIT.class.getResourceAsStream(path)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
 	void refusedByScope_isRecordedAsMinorFailureWithWhatWasAttempted() throws Exception {
 		String id = createPatient();
 		String requestId = requestId();
