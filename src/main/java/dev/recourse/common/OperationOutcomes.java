@@ -1,6 +1,10 @@
 package dev.recourse.common;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -32,6 +36,19 @@ public final class OperationOutcomes {
 		BaseServerResponseException response = BaseServerResponseException.newInstance(error.httpStatus(), message);
 		response.setOperationOutcome(error(error, element, message));
 		return response;
+	}
+
+	/**
+	 * Answers a request with the error, for filters that refuse it before HAPI (and its exception
+	 * handling) ever sees it.
+	 */
+	public static void write(
+			HttpServletResponse response, FhirContext fhirContext, RecourseError error, String element, String message)
+			throws IOException {
+		response.setStatus(error.httpStatus());
+		response.setContentType(Constants.CT_FHIR_JSON_NEW + ";charset=UTF-8");
+		response.setCharacterEncoding("UTF-8");
+		fhirContext.newJsonParser().encodeResourceToWriter(error(error, element, message), response.getWriter());
 	}
 
 	/** Adds our error code to issues that have none, keeping what HAPI already said. */

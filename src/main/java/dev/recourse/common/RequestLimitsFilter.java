@@ -98,14 +98,7 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 	}
 
 	private void writeOutcome(HttpServletResponse response, RecourseException refusal) throws IOException {
-		response.setStatus(refusal.error().httpStatus());
-		response.setContentType(Constants.CT_FHIR_JSON_NEW + ";charset=UTF-8");
-		response.setCharacterEncoding("UTF-8");
-		fhirContext
-				.newJsonParser()
-				.encodeResourceToWriter(
-						OperationOutcomes.error(refusal.error(), refusal.element(), refusal.getMessage()),
-						response.getWriter());
+		OperationOutcomes.write(response, fhirContext, refusal.error(), refusal.element(), refusal.getMessage());
 	}
 
 	private static String printable(String value) {

@@ -34,10 +34,11 @@ final class OperationAccess {
 		for (OperationProvider provider : providers) {
 			for (Method method : AopUtils.getTargetClass(provider).getMethods()) {
 				Operation operation = method.getAnnotation(Operation.class);
-				if (operation != null && method.isAnnotationPresent(RequiresAccess.class)
-						|| operation != null && method.isAnnotationPresent(RequiresAccess.List.class)) {
+				List<Requirement> requirements = requirements(method);
+				// an operation that declares nothing stays out of the table, so every caller is refused it
+				if (operation != null && !requirements.isEmpty()) {
 					String name = operation.name().startsWith("$") ? operation.name() : "$" + operation.name();
-					byName.merge(name, requirements(method), OperationAccess::sameOrFail);
+					byName.merge(name, requirements, OperationAccess::sameOrFail);
 				}
 			}
 		}

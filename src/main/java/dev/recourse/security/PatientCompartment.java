@@ -2,6 +2,7 @@ package dev.recourse.security;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeSearchParam;
+import ca.uhn.fhir.interceptor.auth.CompartmentSearchParameterModifications;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,16 @@ final class PatientCompartment {
 
 	PatientCompartment(FhirContext fhirContext) {
 		this.fhirContext = fhirContext;
+	}
+
+	/** The additions to R4's compartment, as HAPI's rule builder takes them. */
+	CompartmentSearchParameterModifications modifications() {
+		CompartmentSearchParameterModifications modifications = new CompartmentSearchParameterModifications();
+		for (String additional : ADDITIONAL_PARAMS) {
+			String[] typeAndParam = additional.split(":");
+			modifications.addSPToIncludeInCompartment(typeAndParam[0], typeAndParam[1]);
+		}
+		return modifications;
 	}
 
 	boolean contains(String resourceType) {

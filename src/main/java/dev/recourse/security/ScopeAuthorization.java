@@ -1,5 +1,7 @@
 package dev.recourse.security;
 
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
@@ -10,6 +12,7 @@ import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import dev.recourse.common.ServerInterceptor;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * HAPI's AuthorizationInterceptor with rules made from the caller's SMART scopes. Requests that came
@@ -35,6 +38,13 @@ final class ScopeAuthorization extends AuthorizationInterceptor implements Serve
 					.denyAll("a bearer token is needed").build();
 		}
 		return new RuleBuilder().allowAll("internal request").build();
+	}
+
+	/** Whether the caller's rules let it read this resource: what searches and write answers may show. */
+	boolean mayRead(RequestDetails request, IBaseResource resource, Pointcut pointcut) {
+		return applyRulesAndReturnDecision(RestOperationTypeEnum.READ, request, null, null, resource, pointcut)
+						.getDecision()
+				== PolicyEnum.ALLOW;
 	}
 
 	@Override

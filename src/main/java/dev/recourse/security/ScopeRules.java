@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOp;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOpClassifier;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
-import ca.uhn.fhir.interceptor.auth.CompartmentSearchParameterModifications;
 import dev.recourse.security.SmartScope.Verb;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +36,16 @@ final class ScopeRules {
 		guardAuditTrail(rules, caller);
 		for (SmartScope scope : caller.scopes()) {
 			if (scope.permits(Verb.READ) || scope.permits(Verb.SEARCH)) {
-				grant(scope, caller, "read", () -> rules.allow(scope + " (read)").read());
+				grant(scope, caller, true, () -> rules.allow(scope + " (read)").read());
 			}
 			if (scope.permits(Verb.CREATE)) {
-				grant(scope, caller, "create", () -> rules.allow(scope + " (create)").create());
+				grant(scope, caller, false, () -> rules.allow(scope + " (create)").create());
 			}
 			if (scope.permits(Verb.UPDATE)) {
-				grant(scope, caller, "write", () -> rules.allow(scope + " (update)").write());
+				grant(scope, caller, false, () -> rules.allow(scope + " (update)").write());
 			}
 			if (scope.permits(Verb.DELETE)) {
-				grant(scope, caller, "delete", () -> rules.allow(scope + " (delete)").delete());
+				grant(scope, caller, false, () -> rules.allow(scope + " (delete)").delete());
 			}
 		}
 		if (caller.scopes().stream().anyMatch(scope -> scope.permits(Verb.UPDATE))) {
@@ -72,12 +71,12 @@ final class ScopeRules {
 		}
 	}
 
-	private void grant(SmartScope scope, Caller caller, String verb, Supplier<IAuthRuleBuilderRuleOp> allow) {
+	private void grant(SmartScope scope, Caller caller, boolean reading, Supplier<IAuthRuleBuilderRuleOp> allow) {
 		if (scope.context() == SmartScope.Context.PATIENT) {
 			if (caller.patientId().isEmpty()) {
 				return; // a patient scope without a launch patient grants nothing
 			}
-			grantInCompartment(scope, caller.patientId().get(), verb, allow);
+			grantInCompartment(scope, caller.patientId().get(), reading, allow);
 			return;
 		}
 		IAuthRuleBuilderRuleOpClassifier target = types(scope, allow.get());
@@ -88,16 +87,16 @@ final class ScopeRules {
 		}
 	}
 
-	private void grantInCompartment(SmartScope scope, String patientId, String verb, Supplier<IAuthRuleBuilderRuleOp> allow) {
+	/** @param reading whether the rule reads: patient-context readers also see the reference data no patient owns */
+	private void grantInCompartment(
+			SmartScope scope, String patientId, boolean reading, Supplier<IAuthRuleBuilderRuleOp> allow) {
 		IdType owner = new IdType("Patient", patientId);
 		if (scope.isNarrowed()) {
 			types(scope, allow.get()).inCompartmentWithFilter("Patient", owner, query(scope.filter()));
 		} else {
-			types(scope, allow.get())
-					.inModifiedCompartment("Patient", owner, CompartmentSearchParameterModifications.fromAdditionalAndOmittedSPNames(
-							"Task", Set.of("patient"), Set.of()));
+			types(scope, allow.get()).inModifiedCompartment("Patient", owner, compartment.modifications());
 		}
-		if ("read".equals(verb)) {
+		if (reading) {
 			for (String shared : PatientCompartment.REFERENCE_DATA) {
 				if (scope.coversType(shared)) {
 					allow.get().resourcesOfType(shared).withAnyId();

@@ -7,8 +7,6 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
-import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -22,9 +20,9 @@ final class SearchResultFilter implements ServerInterceptor {
 	private static final Set<RestOperationTypeEnum> SEARCHES =
 			Set.of(RestOperationTypeEnum.SEARCH_TYPE, RestOperationTypeEnum.SEARCH_SYSTEM, RestOperationTypeEnum.GET_PAGE);
 
-	private final AuthorizationInterceptor rules;
+	private final ScopeAuthorization rules;
 
-	SearchResultFilter(AuthorizationInterceptor rules) {
+	SearchResultFilter(ScopeAuthorization rules) {
 		this.rules = rules;
 	}
 
@@ -36,16 +34,10 @@ final class SearchResultFilter implements ServerInterceptor {
 		}
 		for (int i = 0; i < resources.size(); i++) {
 			IBaseResource resource = resources.getResource(i);
-			if (resource != null && !readable(request, resource, pointcut)) {
+			if (resource != null && !rules.mayRead(request, resource, pointcut)) {
 				resources.setResource(i, null);
 			}
 		}
 	}
 
-	private boolean readable(RequestDetails request, IBaseResource resource, Pointcut pointcut) {
-		return rules.applyRulesAndReturnDecision(
-								RestOperationTypeEnum.READ, request, null, null, resource, pointcut)
-						.getDecision()
-				== PolicyEnum.ALLOW;
-	}
 }

@@ -6,7 +6,6 @@ import dev.recourse.common.RecourseError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -38,7 +37,7 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
 				? "This endpoint needs a bearer token (Authorization: Bearer …); get one from the token_endpoint in"
 						+ " .well-known/smart-configuration"
 				: "The bearer token was rejected: " + failure.getMessage();
-		write(response, RecourseError.UNAUTHORIZED, message);
+		OperationOutcomes.write(response, fhirContext, RecourseError.UNAUTHORIZED, "Authorization", message);
 		listeners.forEach(listener -> listener.denied(request, HttpServletResponse.SC_UNAUTHORIZED));
 	}
 
@@ -46,17 +45,11 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException failure)
 			throws IOException {
 		denied.handle(request, response, failure);
-		write(response, RecourseError.FORBIDDEN, "The token does not allow this request");
+		OperationOutcomes.write(
+				response, fhirContext, RecourseError.FORBIDDEN, "Authorization", "The token does not allow this request");
 		listeners.forEach(listener -> listener.denied(request, HttpServletResponse.SC_FORBIDDEN));
 	}
 
-	private void write(HttpServletResponse response, RecourseError error, String message) throws IOException {
-		response.setStatus(error.httpStatus());
-		response.setContentType("application/fhir+json");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write(fhirContext.newJsonParser().encodeResourceToString(
-				OperationOutcomes.error(error, "Authorization", message)));
-	}
 
 	/** Told of every request refused before it reached HAPI, e.g. to audit it. */
 	interface DeniedAccessListener {

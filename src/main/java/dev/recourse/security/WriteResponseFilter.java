@@ -6,8 +6,6 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
-import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
-import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import dev.recourse.common.ServerInterceptor;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
@@ -26,9 +24,9 @@ final class WriteResponseFilter implements ServerInterceptor {
 	private static final Set<RestOperationTypeEnum> WRITES = Set.of(
 			RestOperationTypeEnum.CREATE, RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.PATCH);
 
-	private final AuthorizationInterceptor rules;
+	private final ScopeAuthorization rules;
 
-	WriteResponseFilter(AuthorizationInterceptor rules) {
+	WriteResponseFilter(ScopeAuthorization rules) {
 		this.rules = rules;
 	}
 
@@ -43,9 +41,7 @@ final class WriteResponseFilter implements ServerInterceptor {
 			return;
 		}
 		boolean readable = Caller.of(request).get().may(SmartScope.Verb.READ, request.getFhirContext().getResourceType(body))
-				&& rules.applyRulesAndReturnDecision(RestOperationTypeEnum.READ, request, null, null, body, pointcut)
-								.getDecision()
-						== PolicyEnum.ALLOW;
+				&& rules.mayRead(request, body, pointcut);
 		if (!readable) {
 			response.setResponseResource(withheld());
 		}

@@ -1,9 +1,9 @@
 package dev.recourse.casework;
 
+import dev.recourse.support.StoredDenials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recourse.support.FhirIntegrationTest;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code $open-case} over HTTP: one case per denial, however many calls and however concurrent. */
 class OpenCaseIT extends FhirIntegrationTest {
-	private static final String PAS_DENIAL = "/fixtures/davinci-pas-2.2.1/ClaimResponse-RejectionResponseExample.json";
 
 	@Test
 	void openCase_createsTheTriagedCaseWithItsDeadline() throws Exception {
@@ -101,24 +100,11 @@ class OpenCaseIT extends FhirIntegrationTest {
 				.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}")));
 	}
 
-	/** The PAS denial example, dated today, stored without its PAS profile and pointing at a patient we hold. */
+	/** The PAS denial example for a new patient of ours. */
 	private String storeDenial() throws Exception {
 		Patient patient = new Patient();
 		patient.addName().setFamily("Case" + System.nanoTime());
 		String patientId = client.create().resource(patient).execute().getId().getIdPart();
-		ClaimResponse denial;
-		try (InputStream in = getClass().getResourceAsStream(PAS_DENIAL)) {
-			denial = fhirContext.newJsonParser().parseResource(ClaimResponse.class, in);
-		}
-		denial.setId((String) null);
-		denial.getMeta().getProfile().clear();
-		denial.setRequest(null);
-		denial.getInsurer().setReference(null);
-		denial.getRequestor().setReference(null);
-		denial.getInsurance().clear();
-		denial.getPatient().setReference("Patient/" + patientId);
-		// the example dates from 2005, when every filing window has long closed; a fresh notice has open ones
-		denial.setCreated(new java.util.Date());
-		return client.create().resource(denial).execute().getId().getIdPart();
+		return StoredDenials.store(client, fhirContext, patientId);
 	}
 }

@@ -1,9 +1,9 @@
 package dev.recourse.security.guard;
 
+import dev.recourse.support.StoredDenials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recourse.support.FhirIntegrationTest;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -237,19 +237,7 @@ class MassAssignmentIT extends FhirIntegrationTest {
 	}
 
 	private String storeDenial() throws Exception {
-		ClaimResponse denial;
-		try (InputStream in = getClass().getResourceAsStream("/fixtures/davinci-pas-2.2.1/ClaimResponse-RejectionResponseExample.json")) {
-			denial = fhirContext.newJsonParser().parseResource(ClaimResponse.class, in);
-		}
-		denial.setId((String) null);
-		denial.getMeta().getProfile().clear();
-		denial.setRequest(null);
-		denial.getInsurer().setReference(null);
-		denial.getRequestor().setReference(null);
-		denial.getInsurance().clear();
-		denial.getPatient().setReference("Patient/" + patientId);
-		denial.setCreated(new java.util.Date());
-		return client.create().resource(denial).execute().getId().getIdPart();
+		return StoredDenials.store(client, fhirContext, patientId);
 	}
 
 	private HttpResponse<String> write(String method, String path, IBaseResource resource, String token) throws Exception {
