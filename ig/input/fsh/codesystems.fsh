@@ -192,3 +192,28 @@ Description: "What a resource produced by a Recourse case is."
 * #evidence "Evidence" "A document offered as evidence for a criterion."
 * #packet "Packet" "The PAS request Bundle sent to the payer."
 * #payer-response "Payer response" "The payer's PAS response Bundle or ClaimResponse to the packet."
+* #history-pull "History pull" "The Provenance of one pull of the patient's chart from the EHR: what was stored, when, from where."
+* #prior-therapy-episode "Prior-therapy episode" "A MedicationStatement summarising one therapy episode of the prior-therapy timeline, derived from the medication records it names."
+
+// --- therapy-outcome -------------------------------------------------------------------------------
+// How a therapy episode in $pull-history's prior-therapy timeline ended; step-therapy criteria ask for it.
+CodeSystem: TherapyOutcome
+Id: therapy-outcome
+Title: "Therapy outcome"
+Description: "How a therapy episode of the prior-therapy timeline ended, as read from the medication records' status and statusReason and from AllergyIntolerance."
+* insert RecourseCodeSystem(therapy-outcome, TherapyOutcome)
+* #ongoing "Ongoing" "The patient is still on the therapy."
+* #completed "Completed" "The therapy ran its planned course."
+* #stopped-inefficacy "Stopped: inefficacy" "Stopped because it did not work (inadequate response, treatment failure)."
+* #stopped-adverse-event "Stopped: adverse event" "Stopped because of an adverse event or intolerance."
+* #stopped-allergy "Stopped: allergy" "Stopped because of an allergy to the drug."
+* #stopped-other "Stopped: other reason" "Stopped for a recorded reason that is none of the above."
+* #stopped-unknown "Stopped: no reason recorded" "Stopped, with no reason in the records."
+
+// --- drug-class ------------------------------------------------------------------------------------
+CodeSystem: DrugClass
+Id: drug-class
+Title: "Drug class"
+Description: "Therapeutic classes the prior-therapy timeline sorts ingredients into (conventional DMARDs, TNF inhibitors, statins, MS disease-modifying therapies, GLP-1 agonists…). The codes and the ingredients in each, with citations, are the server's data table rules/drug-classes.yaml."
+* insert RecourseCodeSystem(drug-class, DrugClass)
+* ^content = #not-present

@@ -138,6 +138,28 @@ Description: "Which payer's coverage policy a Questionnaire encodes and to what 
 * extension[source] ^short = "Where the payer publishes the policy"
 * extension[source].value[x] only uri
 
+// --- backend-services ----------------------------------------------------------------------------
+Extension: BackendServicesExtension
+Id: backend-services
+Title: "SMART Backend Services registration"
+Description: "How Recourse authenticates at the EHR an Endpoint stands for, with SMART Backend Services: the client id the EHR registered it under, the scopes it asks for, the alias of its signing key in the server's configured keystore (the key itself never leaves the server), and the token endpoint when it is not to be discovered from the EHR's .well-known/smart-configuration. An Endpoint without it is called without a token."
+* insert RecourseExtension(backend-services)
+* ^context[0].type = #element
+* ^context[0].expression = "Endpoint"
+* extension contains
+    clientId 1..1 MS and
+    scope 1..1 MS and
+    keyAlias 1..1 MS and
+    tokenEndpoint 0..1 MS
+* extension[clientId] ^short = "Client id at the EHR (iss and sub of the client assertion)"
+* extension[clientId].value[x] only string
+* extension[scope] ^short = "Scopes asked for, space-separated (e.g. system/Condition.rs system/Observation.rs)"
+* extension[scope].value[x] only string
+* extension[keyAlias] ^short = "Alias of the signing key (RS384 or ES384) in recourse.ehr.keystore"
+* extension[keyAlias].value[x] only string
+* extension[tokenEndpoint] ^short = "Token endpoint; absent: discovered from {address}/.well-known/smart-configuration"
+* extension[tokenEndpoint].value[x] only url
+
 // --- original-request ------------------------------------------------------------------------------
 // PAS 2.2.1 profile-claim prohibits Claim.related (0..0); this extension carries what DESIGN.md puts in
 // Claim.related.claim without breaking PAS conformance.

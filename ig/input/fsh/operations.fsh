@@ -95,24 +95,30 @@ Usage: #definition
 Title: "Pull the patient's history"
 Description: "Pulls the patient's chart from the EHR into the case and builds the prior-therapy timeline."
 * insert RecourseOperation(Task-pull-history, pull-history, PullHistory)
-* description = "Pulls the patient's chart (Condition, Medication*, Observation, AllergyIntolerance, Procedure, DocumentReference) from the EHR into the case and builds the prior-therapy timeline."
+* description = "Pulls the case patient's chart (Coverage, Condition, MedicationRequest/Statement/Dispense/Administration, AllergyIntolerance, laboratory and vital-sign Observations, Procedure, DiagnosticReport, DocumentReference) from the EHR over FHIR REST with SMART Backend Services, stores it under stable ids with meta.source and a Provenance, links it to the case, and builds the prior-therapy timeline. A type that cannot be pulled is a warning, not a failure; the EHR patient is found by the case patient's identifiers."
 * affectsState = true
 * resource[0] = #Task
 * system = false
 * type = false
 * instance = true
-* insert Param(endpoint, in, 0, 1, Reference, [[The EHR's Endpoint. Default: from configuration.]])
+* insert Param(endpoint, in, 0, 1, Reference, [[The EHR's Endpoint (connectionType hl7-fhir-rest). Default: recourse.ehr.default-endpoint. Its address must lie under the server's outbound-allowed URLs.]])
 * parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/Endpoint"
-* insert Tuple(count, out, 0, *, [[How many resources of one type were pulled.]])
+* insert Param(provenance, out, 0, 1, Reference, [[The Provenance recording who pulled what, when, from where; absent when nothing was stored.]])
+* insert Tuple(count, out, 0, *, [[How many resources of one type were pulled and stored.]])
 * insert Part(resourceType, 1, 1, code, [[The resource type.]])
 * insert Part(total, 1, 1, integer, [[How many were pulled.]])
-* insert Tuple(priorTherapy, out, 0, *, [[A therapy the patient had, oldest first.]])
-* insert Part(medication, 1, 1, Coding, [[The drug (RxNorm where known).]])
+* insert Tuple(priorTherapy, out, 0, *, [[A therapy episode the patient had, oldest first.]])
+* insert Part(medication, 1, 1, Coding, [[The ingredient (RxNorm where known).]])
+* insert Part(drugClass, 0, 1, Coding, [[The drug class (recourse drug-class).]])
 * insert Part(start, 0, 1, date, [[First day of therapy.]])
 * insert Part(end, 0, 1, date, [[Last day of therapy; absent when ongoing.]])
 * insert Part(days, 0, 1, integer, [[Days on therapy.]])
-* insert Part(outcome, 0, 1, string, [[Why it ended: ineffective, intolerance, contraindication, ongoing, unknown.]])
+* insert Part(outcome, 0, 1, Coding, [[Ongoing, completed, or why it stopped (recourse therapy-outcome).]])
+* insert Part(outcomeBasis, 0, 1, string, [[Which record the outcome was read from, in words.]])
 * insert Part(source, 1, *, Reference, [[The chart resources the therapy was read from.]])
+* insert Tuple(warning, out, 0, *, [[A part of the pull that failed; the rest was stored.]])
+* insert Part(resourceType, 0, 1, code, [[The resource type that could not be pulled, if one.]])
+* insert Part(message, 1, 1, string, [[What failed and what was done about it.]])
 
 // --- Task/[id]/$map-criteria -----------------------------------------------------------------------
 Instance: Task-map-criteria

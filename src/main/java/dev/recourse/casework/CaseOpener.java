@@ -1,5 +1,6 @@
 package dev.recourse.casework;
 
+import dev.recourse.common.Digests;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -8,11 +9,7 @@ import dev.recourse.common.RecourseError;
 import dev.recourse.common.RecourseException;
 import dev.recourse.denial.triage.TriageService;
 import dev.recourse.server.LocalRepositories;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.ClaimResponse;
@@ -78,15 +75,7 @@ class CaseOpener {
 	/** "case-" + the denial's id; hashed when that would pass FHIR's 64-character id limit. */
 	static String caseId(String denialId) {
 		String plain = "case-" + denialId;
-		return plain.length() <= 64 ? plain : "case-" + sha256(denialId).substring(0, 40);
+		return plain.length() <= 64 ? plain : "case-" + Digests.sha256Hex(denialId).substring(0, 40);
 	}
 
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every JRE", e);
-		}
-	}
 }

@@ -17,6 +17,7 @@ public enum RecourseError {
 	TOO_LARGE("too-large", 413, IssueType.TOOLONG),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, IssueType.NOTSUPPORTED),
 	UNPROCESSABLE("unprocessable", 422, IssueType.PROCESSING),
+	UPSTREAM_UNAVAILABLE("upstream-unavailable", 502, IssueType.TRANSIENT),
 	INTERNAL_ERROR("internal-error", 500, IssueType.EXCEPTION);
 
 	public static final String SYSTEM = "http://recourse.dev/fhir/CodeSystem/recourse-error";

@@ -4,6 +4,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.repository.HapiFhirRepository;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -25,5 +26,13 @@ public class LocalRepositories {
 
 	public IRepository forRequest(RequestDetails request) {
 		return new HapiFhirRepository(daoRegistry, request, restfulServer.getObject());
+	}
+
+	/**
+	 * The store as the server itself, with no caller's scopes: only for the server's own configuration
+	 * data (Endpoints it registered), never for patient data a caller asked for.
+	 */
+	public IRepository forServer() {
+		return new HapiFhirRepository(daoRegistry, new SystemRequestDetails(), restfulServer.getObject());
 	}
 }

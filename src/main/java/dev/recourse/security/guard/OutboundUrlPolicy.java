@@ -72,6 +72,27 @@ public class OutboundUrlPolicy {
 		return Optional.empty();
 	}
 
+	/**
+	 * Whether a URL lies at or below a base URL: same scheme, host and port, path under the base's. How a
+	 * {@code next} link an EHR sent is told apart from one that would take us elsewhere.
+	 */
+	public static boolean isUnder(String url, String base) {
+		try {
+			return OutboundUrl.parse(url).isUnder(OutboundUrl.parse(base));
+		} catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	/** Scheme, host and port of a URL, safe to name in a message; "an invalid URL" when it has none. */
+	public static String originOf(String url) {
+		try {
+			return OutboundUrl.parse(url).origin();
+		} catch (IllegalArgumentException e) {
+			return "an invalid URL";
+		}
+	}
+
 	private static OutboundUrl allowedEntry(String entry, String name) {
 		OutboundUrl url;
 		try {
