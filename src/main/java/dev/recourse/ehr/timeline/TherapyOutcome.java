@@ -1,0 +1,35 @@
+package dev.recourse.ehr.timeline;
+
+import java.util.Arrays;
+
+/** How a therapy episode ended, in the words step-therapy criteria use ("failed", "intolerant", "ongoing"). */
+public enum TherapyOutcome {
+    ONGOING("ongoing", "Ongoing"),
+    COMPLETED("completed", "Completed"),
+    STOPPED_INEFFICACY("stopped-inefficacy", "Stopped: inadequate response"),
+    STOPPED_ADVERSE_EVENT("stopped-adverse-event", "Stopped: adverse event or intolerance"),
+    STOPPED_ALLERGY("stopped-allergy", "Stopped: allergy"),
+    STOPPED_OTHER("stopped-other", "Stopped: other reason"),
+    STOPPED_UNKNOWN("stopped-unknown", "Stopped: no reason recorded");
+
+    private final String code;
+    private final String display;
+
+    TherapyOutcome(String code, String display) {
+        this.code = code;
+        this.display = display;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String display() {
+        return display;
+    }
+
+    public static TherapyOutcome fromCode(String code) {
+        return Arrays.stream(values()).filter(outcome -> outcome.code.equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown therapy outcome '" + code + "'"));
+    }
+}
