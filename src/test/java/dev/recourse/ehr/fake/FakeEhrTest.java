@@ -21,14 +21,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,7 +122,7 @@ class FakeEhrTest {
 	}
 
 	@Test
-	void read_referencesRewrittenFromUuids_andTestMadeResources() {
+	void read_referencesRewrittenFromUuids_andTestMadeResources() throws Exception {
 		Observation observation = (Observation) ehr.resourcesOf(PATIENT_85, "Observation").get(0);
 		Observation read = client.read().resource(Observation.class).withId(observation.getIdElement().getIdPart()).execute();
 		assertThat(read.getSubject().getReference()).isEqualTo("Patient/85");
@@ -127,6 +130,14 @@ class FakeEhrTest {
 		binary.setId("note-1");
 		ehr.add(binary);
 		assertThat(client.read().resource(Binary.class).withId("note-1").execute().getContentType()).isEqualTo("text/plain");
+		HttpResponse<String> noAccept = HTTP.send(HttpRequest.newBuilder(URI.create(ehr.baseUrl() + "/Binary/note-1"))
+				.header("Authorization", "Bearer " + ehr.issueToken()).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(noAccept.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+json");
+		assertThat(noAccept.body()).contains("\"resourceType\":\"Binary\"");
+		Basic basic = new Basic();
+		basic.setId("type-first-seen-in-add");
+		ehr.add(basic);
+		assertThat(client.read().resource(Basic.class).withId("type-first-seen-in-add").execute()).isNotNull();
 		Medication medication = client.read().resource(Medication.class).withId("58f7a300-f288-6094-a82f-e1e64086902b").execute();
 		assertThat(medication.getCode().getText()).contains("Furosemide");
 	}
@@ -139,6 +150,20 @@ class FakeEhrTest {
 		assertThat(page.getTotal()).isEqualTo(expected);
 		assertThat(page.getEntryFirstRep().getResource()).isInstanceOf(Patient.class);
 		assertThat(collectIds(page)).hasSize(expected);
+		Bundle hundred = client.search().byUrl(ehr.baseUrl() + "/Patient/" + PATIENT_85 + "/$everything?_count=100").returnBundle(Bundle.class).execute();
+		assertThat(hundred.getEntry()).hasSize(100);
+		assertThat(hundred.getLink(Bundle.LINK_NEXT).getUrl()).startsWith(ehr.baseUrl() + "?_getpages=");
+	}
+
+	@Test
+	void add_testMadeMedicationStatement_isFoundBySearch() {
+		MedicationStatement statement = new MedicationStatement();
+		statement.setStatus(MedicationStatement.MedicationStatementStatus.COMPLETED);
+		statement.setSubject(new Reference("Patient/pat015"));
+		String id = ehr.add(statement).get(0);
+		Bundle found = client.search().byUrl("MedicationStatement?patient=Patient/pat015").returnBundle(Bundle.class).execute();
+		assertThat(found.getEntry()).extracting(e -> e.getResource().getIdElement().toUnqualifiedVersionless().getValue())
+				.containsExactly(id);
 	}
 
 	@Test
