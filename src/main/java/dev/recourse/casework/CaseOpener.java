@@ -11,7 +11,6 @@ import dev.recourse.denial.triage.TriageService;
 import dev.recourse.server.LocalRepositories;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Task;
@@ -25,9 +24,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class CaseOpener {
-	private static final Set<Task.TaskStatus> CLOSED =
-			Set.of(Task.TaskStatus.COMPLETED, Task.TaskStatus.CANCELLED, Task.TaskStatus.FAILED, Task.TaskStatus.REJECTED,
-					Task.TaskStatus.ENTEREDINERROR);
 	private final LocalRepositories repositories;
 	private final TriageService triage;
 	private final Clock clock;
@@ -56,7 +52,7 @@ class CaseOpener {
 	}
 
 	private static Task openOrRefuse(Task existing) {
-		if (CLOSED.contains(existing.getStatus())) {
+		if (Cases.CLOSED.contains(existing.getStatus())) {
 			throw new RecourseException(RecourseError.CONFLICT, "Task.status",
 					"The case for this denial, Task/" + existing.getIdElement().getIdPart() + ", is "
 							+ existing.getStatus().toCode() + "; reopen that Task rather than opening a second case");

@@ -32,7 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
 			"recourse.demo.enabled=false",
 			"recourse.security.payer-clients=" + TestTokens.PAYER_CLIENT,
 			"recourse.security.cors-allowed-origins=" + FhirIntegrationTest.APP_ORIGIN,
-			"recourse.security.outbound-allowed-urls=" + FhirIntegrationTest.ALLOWED_HOOKS,
+			"recourse.ehr.keystore.path=classpath:ehr/ehr-client.p12",
+			"recourse.ehr.keystore.password=test-only-changeit",
+			"recourse.ehr.page-size=50",
+			"recourse.ehr.http.read-timeout=2s",
+			"recourse.ehr.resilience.initial-backoff=50ms",
+			"recourse.ehr.resilience.max-backoff=400ms",
+			"recourse.ehr.resilience.max-retry-after=3s",
 			// the tests' PostgreSQL is thrown away after the run: the development issuer may run on it
 			"recourse.security.dev-issuer.allow-postgres=true"
 		})
@@ -46,6 +52,8 @@ public abstract class FhirIntegrationTest {
 	/** What the default {@link #client} may do: everything, including reading the audit trail. */
 	protected static final String[] ADMIN_SCOPES = {"system/*.cruds", "system/AuditEvent.rs"};
 	protected static final TestTokenIssuer ISSUER = TestTokenIssuer.start();
+	/** The EHRs the server reads from (see {@link TestEhrs}): real FHIR servers on random ports. */
+	protected static final TestEhrs EHRS = TestEhrs.start();
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
@@ -69,6 +77,8 @@ public abstract class FhirIntegrationTest {
 		registry.add("recourse.security.introspection.uri", ISSUER::introspectionUrl);
 		registry.add("recourse.security.introspection.client-id", () -> TestTokenIssuer.INTROSPECTION_CLIENT);
 		registry.add("recourse.security.introspection.client-secret", () -> TestTokenIssuer.INTROSPECTION_SECRET);
+		registry.add("recourse.security.outbound-allowed-urls", () -> String.join(",", EHRS.allowedUrls(ALLOWED_HOOKS)));
+		EHRS.endpointProperties().forEach((key, value) -> registry.add(key, () -> value));
 	}
 
 	@BeforeEach

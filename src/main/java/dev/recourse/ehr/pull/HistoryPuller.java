@@ -3,8 +3,7 @@ package dev.recourse.ehr.pull;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import dev.recourse.common.RecourseError;
-import dev.recourse.common.RecourseException;
+import dev.recourse.casework.Cases;
 import dev.recourse.ehr.EhrConnection;
 import dev.recourse.ehr.EhrEndpoints;
 import dev.recourse.ehr.EhrProperties;
@@ -63,7 +62,7 @@ class HistoryPuller {
 
 	PullResult pull(IdType caseId, Optional<Reference> endpoint, RequestDetails request) {
 		IRepository store = repositories.forRequest(request);
-		Task caseTask = OpenCases.read(store, caseId);
+		Task caseTask = Cases.readOpen(store, caseId);
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
 		EhrConnection connection = endpoints.connection(endpoint);
 		EhrSession session = clients.open(connection);
@@ -77,7 +76,13 @@ class HistoryPuller {
 		PullTransaction transaction = new PullTransaction(copies, List.of(), List.of(),
 				PullProvenance.of(connection, Caller.of(request), copies, more.clock().instant()), caseTask,
 				withEhrIdentifier(patient, connection, ehrPatient));
-		transaction = more.episodes().include(transaction, episodes, caseTask.getFor(), timelineGaps(chart, warnings), store);
+		List<String> gaps = timelineGaps(chart, warnings);
+		if (gaps.isEmpty()) {
+			transaction = more.episodes().include(transaction, episodes, caseTask.getFor(), store);
+		} else {
+			warnings.add(PullWarning.general("The prior-therapy timeline was returned but not stored: without " + String.join(", ", gaps)
+					+ " it could misstate the patient's therapies; the timeline kept from an earlier pull stays"));
+		}
 		Bundle response = store.transaction(transaction.bundle());
 		return new PullResult(PullTransaction.provenanceId(response), counts(copies), episodes, warnings);
 	}
@@ -114,9 +119,5 @@ class HistoryPuller {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		copies.forEach(copy -> counts.merge(copy.fhirType(), 1, Integer::sum));
 		return counts;
-	}
-
-	static RecourseException notACase(IdType caseId) {
-		return new RecourseException(RecourseError.UNPROCESSABLE, "Task", "Task/" + caseId.getIdPart() + " is not a Recourse case (code recourse-case)");
 	}
 }

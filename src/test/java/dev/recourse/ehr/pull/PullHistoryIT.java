@@ -1,0 +1,218 @@
+package dev.recourse.ehr.pull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.api.Constants;
+import dev.recourse.ehr.fake.FakeEhr;
+import dev.recourse.support.FhirIntegrationTest;
+import dev.recourse.support.StoredDenials;
+import dev.recourse.support.TestEhrs;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Endpoint;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code Task/[id]/$pull-history} over real HTTP against fake EHRs serving third-party fixture patients. */
+class PullHistoryIT extends FhirIntegrationTest {
+	/** US Core patient 85 (Synthea-derived, Inferno reference data): its MRN at the fixture's hospital. */
+	static final Identifier PATIENT_85_MRN = new Identifier().setSystem("http://hospital.smarthealthit.org")
+			.setValue("d831ec91-c7a3-4a61-9312-7ff0c4a32134");
+	static final String EHR_PATIENT_85 = "85";
+
+	@AfterEach
+	void calmEhrs() {
+		for (FakeEhr ehr : List.of(EHRS.searchOnly(), EHRS.everything())) {
+			ehr.clearFaults();
+			ehr.resetLog();
+		}
+	}
+
+	@Test
+	void pull_fromSearchOnlyEhr_storesTheChartUnderTheCasePatientWithProvenance() throws Exception {
+		PulledCase pulled = openCase(PATIENT_85_MRN);
+
+		Parameters result = pull(pulled.caseId(), null);
+
+		Map<String, Integer> counts = counts(result);
+		FakeEhr ehr = EHRS.searchOnly();
+		assertThat(counts).containsEntry("Condition", ehr.resourcesOf(EHR_PATIENT_85, "Condition").size())
+				.containsEntry("MedicationRequest", ehr.resourcesOf(EHR_PATIENT_85, "MedicationRequest").size())
+				.containsEntry("Procedure", ehr.resourcesOf(EHR_PATIENT_85, "Procedure").size())
+				.containsEntry("DocumentReference", ehr.resourcesOf(EHR_PATIENT_85, "DocumentReference").size())
+				.containsEntry("Observation", labsAndVitals(ehr.resourcesOf(EHR_PATIENT_85, "Observation")));
+		assertThat(result.getParameters("warning")).isEmpty();
+		assertThat(ehr.requestCount("$everything")).isZero();
+
+		Bundle conditions = client.search().forResource(Condition.class).where(Condition.PATIENT.hasId(pulled.patientId()))
+				.count(100).returnBundle(Bundle.class).execute();
+		assertThat(conditions.getEntry()).hasSize(counts.get("Condition"));
+		Condition condition = (Condition) conditions.getEntryFirstRep().getResource();
+		assertThat(condition.getMeta().getSource()).startsWith(ehr.baseUrl());
+		assertThat(condition.getIdentifier()).anyMatch(id -> "urn:ietf:rfc:3986".equals(id.getSystem())
+				&& id.getValue().startsWith(ehr.baseUrl() + "/Condition/"));
+
+		Provenance provenance = client.read().resource(Provenance.class)
+				.withUrl(((Reference) result.getParameter("provenance").getValue()).getReference()).execute();
+		assertThat(provenance.getTarget()).hasSize(counts.values().stream().mapToInt(Integer::intValue).sum());
+		assertThat(provenance.getEntityFirstRep().getWhat().getReference()).isEqualTo("Endpoint/" + TestEhrs.SEARCH_ONLY);
+		assertThat(provenance.getAgentFirstRep().getWho().getIdentifier().getValue()).isNotBlank();
+
+		Task caseTask = client.read().resource(Task.class).withId(pulled.caseId()).execute();
+		assertThat(caseTask.getOutput()).anyMatch(output -> output.getType().getCodingFirstRep().getCode().equals("history-pull")
+				&& ((Reference) output.getValue()).getReference().startsWith("Provenance/" + provenance.getIdElement().getIdPart()));
+		Patient patient = client.read().resource(Patient.class).withId(pulled.patientId()).execute();
+		assertThat(patient.getIdentifier()).anyMatch(id -> (ehr.baseUrl() + "/Patient/" + EHR_PATIENT_85).equals(id.getValue()));
+	}
+
+	@Test
+	void pull_twice_storesNoDuplicatesAndKeepsVersions() throws Exception {
+		PulledCase pulled = openCase(PATIENT_85_MRN);
+		Map<String, Integer> first = counts(pull(pulled.caseId(), null));
+
+		Map<String, Integer> second = counts(pull(pulled.caseId(), null));
+
+		assertThat(second).isEqualTo(first);
+		Bundle conditions = client.search().forResource(Condition.class).where(Condition.PATIENT.hasId(pulled.patientId()))
+				.count(100).returnBundle(Bundle.class).execute();
+		assertThat(conditions.getEntry()).hasSize(first.get("Condition"));
+		assertThat(conditions.getEntry()).allMatch(entry -> "1".equals(entry.getResource().getMeta().getVersionId()));
+	}
+
+	@Test
+	void pull_fromEhrOfferingEverything_usesIt() throws Exception {
+		PulledCase pulled = openCase(PATIENT_85_MRN);
+
+		Parameters result = pull(pulled.caseId(), "Endpoint/" + TestEhrs.EVERYTHING);
+
+		FakeEhr ehr = EHRS.everything();
+		assertThat(ehr.requestCount("$everything")).isPositive();
+		assertThat(ehr.requestCount("Condition")).isZero();
+		assertThat(counts(result)).containsEntry("Condition", ehr.resourcesOf(EHR_PATIENT_85, "Condition").size())
+				.containsEntry("Observation", labsAndVitals(ehr.resourcesOf(EHR_PATIENT_85, "Observation")));
+	}
+
+	@Test
+	void pull_withUnknownEndpoint_is404_andWithUrl_is400() throws Exception {
+		String caseId = openCase(PATIENT_85_MRN).caseId();
+
+		HttpResponse<String> unknown = postPull(caseId, "Endpoint/no-such-ehr", adminToken);
+		HttpResponse<String> url = postPull(caseId, "https://evil.example/fhir", adminToken);
+
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(url.statusCode()).isEqualTo(400);
+		assertThat(url.body()).contains("endpoint");
+	}
+
+	@Test
+	void pull_fromEndpointOutsideTheOutboundPolicy_is422AndCallsNothing() throws Exception {
+		String caseId = openCase(PATIENT_85_MRN).caseId();
+		Endpoint rogue = new Endpoint();
+		rogue.setStatus(Endpoint.EndpointStatus.ACTIVE);
+		rogue.getConnectionType().setSystem("http://terminology.hl7.org/CodeSystem/endpoint-connection-type").setCode("hl7-fhir-rest");
+		rogue.addPayloadType().setText("FHIR");
+		rogue.setAddress("http://169.254.169.254/latest/meta-data");
+		String rogueId = client.create().resource(rogue).execute().getId().getIdPart();
+
+		HttpResponse<String> response = postPull(caseId, "Endpoint/" + rogueId, adminToken);
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		OperationOutcome outcome = fhirContext.newJsonParser().parseResource(OperationOutcome.class, response.body());
+		assertThat(outcome.getIssueFirstRep().getExpression()).extracting(Object::toString).contains("Endpoint.address");
+	}
+
+	@Test
+	void pull_forPatientTheEhrDoesNotKnow_is422() throws Exception {
+		String caseId = openCase(new Identifier().setSystem("http://hospital.smarthealthit.org").setValue("nobody-here")).caseId();
+
+		HttpResponse<String> response = postPull(caseId, null, adminToken);
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.body()).contains("No patient at the EHR");
+	}
+
+	@Test
+	void pull_withoutWriteScopes_is403() throws Exception {
+		String caseId = openCase(PATIENT_85_MRN).caseId();
+
+		HttpResponse<String> response = postPull(caseId, null, tokens.system("system/*.rs"));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void pull_onTaskThatIsNoCase_is422() throws Exception {
+		Task other = new Task();
+		other.setStatus(Task.TaskStatus.REQUESTED);
+		other.setIntent(Task.TaskIntent.ORDER);
+		String taskId = client.create().resource(other).execute().getId().getIdPart();
+
+		assertThat(postPull(taskId, null, adminToken).statusCode()).isEqualTo(422);
+	}
+
+	// --- helpers shared with the fault tests
+
+	record PulledCase(String patientId, String caseId) {
+	}
+
+	PulledCase openCase(Identifier identifier) throws Exception {
+		Patient patient = new Patient();
+		patient.addIdentifier(identifier.copy());
+		patient.addName().setFamily("Pulled").addGiven("Test");
+		String patientId = client.create().resource(patient).execute().getId().getIdPart();
+		String denialId = StoredDenials.store(client, fhirContext, patientId);
+		Task caseTask = client.operation().onInstance("ClaimResponse/" + denialId).named("$open-case").withNoParameters(Parameters.class)
+				.returnResourceType(Task.class).execute();
+		return new PulledCase(patientId, caseTask.getIdElement().getIdPart());
+	}
+
+	Parameters pull(String caseId, String endpoint) {
+		Parameters in = new Parameters();
+		if (endpoint != null) {
+			in.addParameter().setName("endpoint").setValue(new Reference(endpoint));
+		}
+		return client.operation().onInstance("Task/" + caseId).named("$pull-history").withParameters(in).execute();
+	}
+
+	HttpResponse<String> postPull(String caseId, String endpoint, String token) throws Exception {
+		Parameters in = new Parameters();
+		if (endpoint != null) {
+			in.addParameter().setName("endpoint").setValue(new Reference(endpoint));
+		}
+		return send(fhirRequest("/Task/" + caseId + "/$pull-history", token)
+				.header("Content-Type", Constants.CT_FHIR_JSON_NEW)
+				.POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(in))));
+	}
+
+	static Map<String, Integer> counts(Parameters result) {
+		return result.getParameters("count").stream().collect(Collectors.toMap(
+				count -> count.getPart().get(0).getValue().primitiveValue(),
+				count -> Integer.parseInt(count.getPart().get(1).getValue().primitiveValue())));
+	}
+
+	static int labsAndVitals(List<IBaseResource> observations) {
+		return (int) observations.stream().map(Observation.class::cast)
+				.filter(observation -> observation.getCategory().stream().flatMap(category -> category.getCoding().stream())
+						.anyMatch(coding -> "laboratory".equals(coding.getCode()) || "vital-signs".equals(coding.getCode())))
+				.count();
+	}
+
+	static Duration seconds(long n) {
+		return Duration.ofSeconds(n);
+	}
+}
