@@ -78,24 +78,26 @@ public final class FakeEhr implements AutoCloseable {
 		addFilter(context, "log", log, "/*");
 		auth.ifPresent(a -> {
 			addFilter(context, "bearer", new BearerFilter(a), "/fhir/*");
-			addServlet(context, "token", new TokenServlet(a), "/auth/token");
+			addServlet(context, "token", new TokenServlet(a), RequestTarget.TOKEN_PATH);
 			addServlet(context, "smart", new TokenServlet.SmartConfiguration(this::tokenUrl),
 					"/fhir/.well-known/smart-configuration");
 		});
-		addFilter(context, "faults", new FaultFilter(faults, pages), "/fhir/*");
+		addFilter(context, "faults", new FaultFilter(faults, pages), "/fhir/*", RequestTarget.TOKEN_PATH);
 		addServlet(context, "fhir", endpoint.servlet(), "/fhir/*");
 		tomcat.start();
 		port = tomcat.getConnector().getLocalPort();
 	}
 
-	private static void addFilter(Context context, String name, Filter filter, String pattern) {
+	private static void addFilter(Context context, String name, Filter filter, String... patterns) {
 		FilterDef def = new FilterDef();
 		def.setFilterName(name);
 		def.setFilter(filter);
 		context.addFilterDef(def);
 		FilterMap map = new FilterMap();
 		map.setFilterName(name);
-		map.addURLPattern(pattern);
+		for (String pattern : patterns) {
+			map.addURLPattern(pattern);
+		}
 		context.addFilterMap(map);
 	}
 
@@ -178,7 +180,8 @@ public final class FakeEhr implements AutoCloseable {
 		return auth.orElseThrow(() -> new IllegalStateException("this fake EHR registers no client"));
 	}
 
-	// --- faults: each keyed by resource type (pages of its searches included) or operation name
+	// --- faults: each keyed by resource type (pages of its searches included), operation name ({@code $everything})
+	// or {@code token} for the token endpoint
 
 	/** The next {@code times} requests answer {@code status} (e.g. 500, 502, 503) with an OperationOutcome. */
 	public FakeEhr failNext(String type, int times, int status) {

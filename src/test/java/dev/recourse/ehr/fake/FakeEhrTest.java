@@ -188,6 +188,9 @@ class FakeEhrTest {
 		assertInvalidClient(new ClientAssertion(FakeEhrOptions.CLIENT_ID, ehr.baseUrl(), "aud-" + Instant.now(),
 				Instant.now().plusSeconds(60)).signWith(ClientKeys.signing(ClientKeys.RS384)));
 		assertInvalidClient(assertion().withExpires(Instant.now().plusSeconds(3600)).signWith(ClientKeys.signing(ClientKeys.RS384)));
+		ehr.failNext("token", 1, 503);
+		assertThat(postToken(assertion().signWith(ClientKeys.signing(ClientKeys.RS384))).statusCode()).isEqualTo(503);
+		assertThat(ehr.requestCount("token")).isEqualTo(ehr.tokenRequests() + 1);
 	}
 
 	@Test

@@ -10,11 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a request to the fake is about: the resource type in its path and the operation, if any. A paging
  * request ({@code /fhir?_getpages=…}) is about whatever the search that made the page was about.
  *
- * @param type the resource type, {@code metadata}, or null outside the FHIR API
+ * @param type the resource type, {@code metadata}, {@code token} for the token endpoint, or null otherwise
  * @param operation the operation name with its {@code $}, or null
  */
 record RequestTarget(String type, String operation) {
 	static final RequestTarget NONE = new RequestTarget(null, null);
+	/** The token endpoint, keyed {@code token} for faults and counts. */
+	static final RequestTarget TOKEN = new RequestTarget("token", null);
+	static final String TOKEN_PATH = "/auth/token";
 	private static final String FHIR = "/fhir";
 
 	/** True when a fault rule's key names this target: a resource type or an operation. */
@@ -35,6 +38,9 @@ record RequestTarget(String type, String operation) {
 
 		RequestTarget of(HttpServletRequest request) {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (path.equals(TOKEN_PATH)) {
+				return TOKEN;
+			}
 			if (!path.equals(FHIR) && !path.startsWith(FHIR + "/")) {
 				return NONE;
 			}
