@@ -37,7 +37,7 @@ record AllergyRecord(String reference, MedicationConcept substance, Optional<Loc
     }
 
     private static boolean discarded(AllergyIntolerance allergy) {
-        return allergy.getVerificationStatus().getCoding().stream().map(Coding::getCode).anyMatch(DISCARDED::contains);
+        return allergy.hasVerificationStatus() && allergy.getVerificationStatus().getCoding().stream().map(Coding::getCode).anyMatch(DISCARDED::contains);
     }
 
     /** Whether this entry can explain the end of therapy that ran from {@code start} until before {@code next}. */

@@ -49,10 +49,6 @@ record MedicationConcept(List<Coding> codings, List<String> texts) {
         return new MedicationConcept(codings, allTexts);
     }
 
-    boolean isEmpty() {
-        return codings.isEmpty() && texts.isEmpty();
-    }
-
     boolean hasRxNormCode(String code) {
         return codings.stream().anyMatch(coding -> RXNORM.equals(coding.getSystem()) && code.equals(coding.getCode()));
     }

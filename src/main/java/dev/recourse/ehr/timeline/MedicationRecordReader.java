@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestDispenseRequestComponent;
 import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
@@ -50,10 +51,13 @@ final class MedicationRecordReader {
     }
 
     private Optional<MedicationRecord> request(MedicationRequest request) {
-        MedicationRequestDispenseRequestComponent supply = request.getDispenseRequest();
-        Optional<LocalDate> start = FhirDates.start(supply.getValidityPeriod())
+        // has* before get*: HAPI getters create missing elements, and the chart is the caller's to keep unchanged
+        MedicationRequestDispenseRequestComponent supply = request.hasDispenseRequest() ? request.getDispenseRequest()
+                : new MedicationRequestDispenseRequestComponent();
+        Period validity = supply.hasValidityPeriod() ? supply.getValidityPeriod() : null;
+        Optional<LocalDate> start = FhirDates.start(validity)
                 .or(() -> FhirDates.day(request.getAuthoredOnElement()));
-        Optional<LocalDate> end = FhirDates.end(supply.getValidityPeriod())
+        Optional<LocalDate> end = FhirDates.end(validity)
                 .or(() -> start.flatMap(first -> supplyEnd(supply, first)));
         List<CodeableConcept> reasons = request.hasStatusReason() ? List.of(request.getStatusReason()) : List.of();
         return build(request, new Parts(Kind.REQUEST, request.getStatusElement().getValueAsString(), start, end),
@@ -62,12 +66,15 @@ final class MedicationRecordReader {
 
     /** expectedSupplyDuration covers each fill; the first fill plus numberOfRepeatsAllowed refills. */
     private static Optional<LocalDate> supplyEnd(MedicationRequestDispenseRequestComponent supply, LocalDate start) {
+        if (!supply.hasExpectedSupplyDuration()) {
+            return Optional.empty();
+        }
         int fills = 1 + supply.getNumberOfRepeatsAllowed();
         return FhirDates.days(supply.getExpectedSupplyDuration()).map(days -> FhirDates.lastDay(start, days * fills));
     }
 
     private Optional<MedicationRecord> statement(MedicationStatement statement) {
-        boolean derived = statement.getCategory().getCoding().stream().anyMatch(coding -> DERIVED_SYSTEM
+        boolean derived = statement.hasCategory() && statement.getCategory().getCoding().stream().anyMatch(coding -> DERIVED_SYSTEM
                 .equals(coding.getSystem()) && PriorTherapyTimeline.DERIVED_CATEGORY_CODE.equals(coding.getCode()));
         if (derived) {
             return Optional.empty();
@@ -95,6 +102,9 @@ final class MedicationRecordReader {
 
     /** daysSupply is a count of days; senders often leave out the unit. */
     private static Quantity withDayUnit(MedicationDispense dispense) {
+        if (!dispense.hasDaysSupply()) {
+            return null;
+        }
         Quantity supply = dispense.getDaysSupply().copy();
         if (!supply.hasCode() && !supply.hasUnit()) {
             supply.setCode("d");
