@@ -13,6 +13,7 @@ import dev.recourse.ehr.timeline.PriorTherapyTimeline;
 import dev.recourse.ehr.timeline.TherapyEpisode;
 import dev.recourse.security.Caller;
 import dev.recourse.server.LocalRepositories;
+import dev.recourse.server.ScopedStorageSettings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -83,7 +84,9 @@ class HistoryPuller {
 			warnings.add(PullWarning.general("The prior-therapy timeline was returned but not stored: without " + String.join(", ", gaps)
 					+ " it could misstate the patient's therapies; the timeline kept from an earlier pull stays"));
 		}
-		Bundle response = store.transaction(transaction.bundle());
+		Bundle bundle = transaction.bundle();
+		// references to what was not pulled (Encounter, Practitioner…) point at the EHR, which is where they are
+		Bundle response = ScopedStorageSettings.allowingExternalReferences(() -> store.transaction(bundle));
 		return new PullResult(PullTransaction.provenanceId(response), counts(copies), episodes, warnings);
 	}
 

@@ -12,8 +12,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Turns resources as the EHR serves them into our copies. Each copy's id is derived from the EHR's base
- * URL and the resource's type and id, so pulling again updates the same resources instead of adding
+ * Turns resources as the EHR serves them into our copies. Each copy's id is derived from the case
+ * patient, the EHR's base URL and the resource's type and id, so pulling again updates the same resources instead of adding
  * twins; it also carries the EHR's URL of the resource as an identifier and the EHR's base as
  * {@code meta.source}. References are rewritten: to the EHR's patient → the case patient; to another
  * resource of this pull → its copy; to anything else at the EHR → an absolute URL there, which is what
@@ -39,9 +39,13 @@ final class LocalCopies {
 		this.pulled = Set.copyOf(pulled);
 	}
 
-	/** Our id for a resource of the EHR at {@code baseUrl}: stable, within FHIR's 64 characters. */
-	static String localId(String baseUrl, String type, String id) {
-		return "ehr-" + Digests.sha256Hex(baseUrl + "/" + type + "/" + id).substring(0, 40);
+	/**
+	 * Our id for a resource of the EHR at {@code baseUrl}, pulled for the case patient: stable, within FHIR's
+	 * 64 characters. The case patient is part of it so that two of our Patients who turn out to be one
+	 * person at the EHR each keep their own copy, instead of one record moving between them.
+	 */
+	String localId(String type, String id) {
+		return "ehr-" + Digests.sha256Hex(casePatient.getReference() + "|" + baseUrl + "/" + type + "/" + id).substring(0, 40);
 	}
 
 	/** The EHR's URL of a resource, the value of the identifier its copy carries. */
@@ -53,7 +57,7 @@ final class LocalCopies {
 		Resource copy = pulledResource.copy();
 		String type = copy.fhirType();
 		String sourceId = pulledResource.getIdElement().getIdPart();
-		copy.setId(new IdType(type, localId(baseUrl, type, sourceId)));
+		copy.setId(new IdType(type, localId(type, sourceId)));
 		copy.setMeta(new Meta().setSource(baseUrl).setProfile(pulledResource.getMeta().getProfile()));
 		addSourceIdentifier(copy, sourceUrl(type, sourceId));
 		for (Reference reference : terser.getAllPopulatedChildElementsOfType(copy, Reference.class)) {
@@ -76,7 +80,7 @@ final class LocalCopies {
 		if (key.equals(ehrPatient)) {
 			reference.setReference(casePatient.getReference());
 		} else if (pulled.contains(key)) {
-			reference.setReference(key.substring(0, key.indexOf('/') + 1) + localId(baseUrl, target.getResourceType(), target.getIdPart()));
+			reference.setReference(key.substring(0, key.indexOf('/') + 1) + localId(target.getResourceType(), target.getIdPart()));
 		} else {
 			reference.setReference(sourceUrl(target.getResourceType(), target.getIdPart()));
 		}

@@ -52,7 +52,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PriorTherapyTimeline {
 
-    public static final String RECORD_CATEGORY_SYSTEM = "http://recourse.dev/fhir/CodeSystem/recourse-record-category";
+    public static final String RECORD_CATEGORY_SYSTEM = "http://recourse.dev/fhir/CodeSystem/artifact-type";
     public static final String DERIVED_CATEGORY_CODE = "prior-therapy-episode";
 
     /**

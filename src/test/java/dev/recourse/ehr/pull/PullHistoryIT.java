@@ -60,7 +60,7 @@ class PullHistoryIT extends FhirIntegrationTest {
 		assertThat(ehr.requestCount("$everything")).isZero();
 
 		Bundle conditions = client.search().forResource(Condition.class).where(Condition.PATIENT.hasId(pulled.patientId()))
-				.count(100).returnBundle(Bundle.class).execute();
+				.count(50).returnBundle(Bundle.class).execute();
 		assertThat(conditions.getEntry()).hasSize(counts.get("Condition"));
 		Condition condition = (Condition) conditions.getEntryFirstRep().getResource();
 		assertThat(condition.getMeta().getSource()).startsWith(ehr.baseUrl());
@@ -89,7 +89,7 @@ class PullHistoryIT extends FhirIntegrationTest {
 
 		assertThat(second).isEqualTo(first);
 		Bundle conditions = client.search().forResource(Condition.class).where(Condition.PATIENT.hasId(pulled.patientId()))
-				.count(100).returnBundle(Bundle.class).execute();
+				.count(50).returnBundle(Bundle.class).execute();
 		assertThat(conditions.getEntry()).hasSize(first.get("Condition"));
 		assertThat(conditions.getEntry()).allMatch(entry -> "1".equals(entry.getResource().getMeta().getVersionId()));
 	}
