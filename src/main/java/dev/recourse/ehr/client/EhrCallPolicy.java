@@ -13,6 +13,9 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import org.apache.http.conn.ConnectTimeoutException;
 import java.net.SocketTimeoutException;
 import java.util.function.Supplier;
 
@@ -70,8 +73,10 @@ final class EhrCallPolicy {
 
 	/** Counts towards opening the circuit: the EHR misbehaving, not our request being wrong. */
 	static boolean endpointFault(Throwable e) {
-		return e instanceof FhirClientConnectionException && !(e.getCause() instanceof DataFormatException)
-				|| e instanceof BaseServerResponseException response && response.getStatusCode() >= 500;
+		if (e instanceof FhirClientConnectionException) {
+			return !(e.getCause() instanceof DataFormatException);
+		}
+		return e instanceof BaseServerResponseException response && response.getStatusCode() >= 500;
 	}
 
 	private EhrCallFailed failed(String what, RuntimeException e) {
@@ -97,16 +102,16 @@ final class EhrCallPolicy {
 		if (e instanceof AuthenticationException) {
 			return "the EHR refused a freshly issued access token (HTTP 401); check the scopes and the client registration";
 		}
-		if (e instanceof BaseServerResponseException response) {
-			return "the EHR answered HTTP " + response.getStatusCode() + attempts(response.getStatusCode() >= 500);
-		}
 		if (e.getCause() instanceof DataFormatException) {
 			return "the EHR's answer is not valid FHIR JSON";
+		}
+		if (!(e instanceof FhirClientConnectionException) && e instanceof BaseServerResponseException response) {
+			return "the EHR answered HTTP " + response.getStatusCode() + attempts(response.getStatusCode() >= 500);
 		}
 		if (e.getCause() instanceof SocketTimeoutException) {
 			return "the EHR did not answer within the read timeout" + attempts(true);
 		}
-		if (e.getCause() instanceof ConnectException) {
+		if (isDown(e)) {
 			return "the EHR could not be reached" + attempts(true);
 		}
 		return "the connection to the EHR failed (" + e.getClass().getSimpleName() + ")" + attempts(true);
@@ -117,6 +122,8 @@ final class EhrCallPolicy {
 	}
 
 	private static boolean isDown(RuntimeException e) {
-		return e.getCause() instanceof ConnectException;
+		Throwable cause = e.getCause();
+		return cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof ConnectTimeoutException
+				|| cause instanceof NoRouteToHostException;
 	}
 }

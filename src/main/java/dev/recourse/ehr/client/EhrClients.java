@@ -32,13 +32,17 @@ public class EhrClients {
 	private final ApacheRestfulClientFactory factory;
 	private final CircuitBreakerRegistry breakers;
 
-	EhrClients(FhirContext fhirContext, EhrProperties settings, EhrAccessTokens tokens, OutboundUrlPolicy outbound) {
+	EhrClients(EhrProperties settings, EhrAccessTokens tokens, OutboundUrlPolicy outbound) {
 		this.settings = settings;
 		this.tokens = tokens;
 		this.outbound = outbound;
-		this.factory = new ApacheRestfulClientFactory(fhirContext);
+		// A context of our own: HAPI's client sends every request through its context's client factory, so
+		// sharing the server's context would either miss our HTTP settings or impose them on every other client.
+		FhirContext ehrContext = FhirContext.forR4();
+		this.factory = new ApacheRestfulClientFactory(ehrContext);
 		factory.setHttpClient(httpClient(settings));
 		factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+		ehrContext.setRestfulClientFactory(factory);
 		this.breakers = CircuitBreakerRegistry.of(breakerConfig(settings.resilience()));
 	}
 

@@ -29,20 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code Task/[id]/$pull-history} over real HTTP against fake EHRs serving third-party fixture patients. */
-class PullHistoryIT extends FhirIntegrationTest {
-	/** US Core patient 85 (Synthea-derived, Inferno reference data): its MRN at the fixture's hospital. */
-	static final Identifier PATIENT_85_MRN = new Identifier().setSystem("http://hospital.smarthealthit.org")
-			.setValue("d831ec91-c7a3-4a61-9312-7ff0c4a32134");
-	static final String EHR_PATIENT_85 = "85";
-
-	@AfterEach
-	void calmEhrs() {
-		for (FakeEhr ehr : List.of(EHRS.searchOnly(), EHRS.everything())) {
-			ehr.clearFaults();
-			ehr.resetLog();
-		}
-	}
-
+class PullHistoryIT extends PullHistoryTestBase {
 	@Test
 	void pull_fromSearchOnlyEhr_storesTheChartUnderTheCasePatientWithProvenance() throws Exception {
 		PulledCase pulled = openCase(PATIENT_85_MRN);
@@ -163,56 +150,5 @@ class PullHistoryIT extends FhirIntegrationTest {
 		String taskId = client.create().resource(other).execute().getId().getIdPart();
 
 		assertThat(postPull(taskId, null, adminToken).statusCode()).isEqualTo(422);
-	}
-
-	// --- helpers shared with the fault tests
-
-	record PulledCase(String patientId, String caseId) {
-	}
-
-	PulledCase openCase(Identifier identifier) throws Exception {
-		Patient patient = new Patient();
-		patient.addIdentifier(identifier.copy());
-		patient.addName().setFamily("Pulled").addGiven("Test");
-		String patientId = client.create().resource(patient).execute().getId().getIdPart();
-		String denialId = StoredDenials.store(client, fhirContext, patientId);
-		Task caseTask = client.operation().onInstance("ClaimResponse/" + denialId).named("$open-case").withNoParameters(Parameters.class)
-				.returnResourceType(Task.class).execute();
-		return new PulledCase(patientId, caseTask.getIdElement().getIdPart());
-	}
-
-	Parameters pull(String caseId, String endpoint) {
-		Parameters in = new Parameters();
-		if (endpoint != null) {
-			in.addParameter().setName("endpoint").setValue(new Reference(endpoint));
-		}
-		return client.operation().onInstance("Task/" + caseId).named("$pull-history").withParameters(in).execute();
-	}
-
-	HttpResponse<String> postPull(String caseId, String endpoint, String token) throws Exception {
-		Parameters in = new Parameters();
-		if (endpoint != null) {
-			in.addParameter().setName("endpoint").setValue(new Reference(endpoint));
-		}
-		return send(fhirRequest("/Task/" + caseId + "/$pull-history", token)
-				.header("Content-Type", Constants.CT_FHIR_JSON_NEW)
-				.POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(in))));
-	}
-
-	static Map<String, Integer> counts(Parameters result) {
-		return result.getParameters("count").stream().collect(Collectors.toMap(
-				count -> count.getPart().get(0).getValue().primitiveValue(),
-				count -> Integer.parseInt(count.getPart().get(1).getValue().primitiveValue())));
-	}
-
-	static int labsAndVitals(List<IBaseResource> observations) {
-		return (int) observations.stream().map(Observation.class::cast)
-				.filter(observation -> observation.getCategory().stream().flatMap(category -> category.getCoding().stream())
-						.anyMatch(coding -> "laboratory".equals(coding.getCode()) || "vital-signs".equals(coding.getCode())))
-				.count();
-	}
-
-	static Duration seconds(long n) {
-		return Duration.ofSeconds(n);
 	}
 }
