@@ -31,6 +31,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,6 +42,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class HistoryPuller {
+	private static final Logger log = LoggerFactory.getLogger(HistoryPuller.class);
 	private static final Set<String> TIMELINE_TYPES = Set.of("MedicationRequest", "MedicationStatement", "MedicationDispense",
 			"MedicationAdministration", "AllergyIntolerance");
 	private final LocalRepositories repositories;
@@ -66,12 +69,14 @@ class HistoryPuller {
 		Task caseTask = Cases.readOpen(store, caseId);
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
 		EhrConnection connection = endpoints.connection(endpoint);
+		long started = System.nanoTime();
 		EhrSession session = clients.open(connection);
 		Patient ehrPatient = EhrPatientFinder.find(session, patient);
 		FetchedChart chart = fetcher.fetch(session, ehrPatient.getIdElement().getIdPart());
 		List<PullWarning> warnings = new ArrayList<>(chart.warnings());
 		new AttachmentInliner(session, more.settings().inlineAttachmentMaxBytes(), warnings)
 				.inline(chart.byType().getOrDefault("DocumentReference", List.of()));
+		long fetched = System.nanoTime();
 		List<Resource> copies = copies(connection, ehrPatient, chart, caseTask.getFor());
 		List<TherapyEpisode> episodes = more.timeline().build(copies, LocalDate.now(more.clock().withZone(ZoneOffset.UTC)));
 		PullTransaction transaction = new PullTransaction(copies, List.of(), List.of(),
@@ -84,9 +89,13 @@ class HistoryPuller {
 			warnings.add(PullWarning.general("The prior-therapy timeline was returned but not stored: without " + String.join(", ", gaps)
 					+ " it could misstate the patient's therapies; the timeline kept from an earlier pull stays"));
 		}
+		long prepared = System.nanoTime();
 		Bundle bundle = transaction.bundle();
 		// references to what was not pulled (Encounter, Practitioner…) point at the EHR, which is where they are
 		Bundle response = ScopedStorageSettings.allowingExternalReferences(() -> store.transaction(bundle));
+		log.info("Pulled {} resources from Endpoint/{} ({}): fetch {} ms, copies and timeline {} ms, store {} ms, {} warning(s)",
+				copies.size(), connection.endpointId(), chart.usedEverything() ? "$everything" : "searches", millis(started, fetched),
+				millis(fetched, prepared), millis(prepared, System.nanoTime()), warnings.size());
 		return new PullResult(PullTransaction.provenanceId(response), counts(copies), episodes, warnings);
 	}
 
@@ -116,6 +125,10 @@ class HistoryPuller {
 	private static List<String> timelineGaps(FetchedChart chart, List<PullWarning> warnings) {
 		return warnings.stream().flatMap(warning -> warning.resourceType().stream())
 				.filter(TIMELINE_TYPES::contains).filter(type -> !chart.byType().containsKey(type)).distinct().toList();
+	}
+
+	private static long millis(long from, long to) {
+		return (to - from) / 1_000_000;
 	}
 
 	private static Map<String, Integer> counts(List<Resource> copies) {
