@@ -14,6 +14,8 @@ import java.util.List;
 final class RequestLog extends HttpFilter {
 	private final RequestTarget.Pages pages;
 	private final List<RequestRecord> records = new ArrayList<>();
+	// counted on arrival: a record is complete only after the answer has gone out, which a client can see first
+	private final List<RequestTarget> arrivals = new ArrayList<>();
 
 	RequestLog(RequestTarget.Pages pages) {
 		this.pages = pages;
@@ -24,6 +26,7 @@ final class RequestLog extends HttpFilter {
 			throws IOException, ServletException {
 		Instant arrived = Instant.now();
 		RequestTarget target = pages.of(request);
+		arrived(target);
 		try {
 			chain.doFilter(request, response);
 		} finally {
@@ -32,6 +35,10 @@ final class RequestLog extends HttpFilter {
 			record(new RequestRecord(request.getMethod(), pathAndQuery, target.type(), target.operation(),
 					response.getStatus(), arrived));
 		}
+	}
+
+	private synchronized void arrived(RequestTarget target) {
+		arrivals.add(target);
 	}
 
 	private synchronized void record(RequestRecord record) {
@@ -44,12 +51,13 @@ final class RequestLog extends HttpFilter {
 
 	/** Requests about a resource type or operation, pages of its searches included. */
 	synchronized long count(String typeOrOperation) {
-		return records.stream()
-				.filter(r -> typeOrOperation.equals(r.resourceType()) || typeOrOperation.equals(r.operation()))
+		return arrivals.stream()
+				.filter(target -> typeOrOperation.equals(target.type()) || typeOrOperation.equals(target.operation()))
 				.count();
 	}
 
 	synchronized void reset() {
 		records.clear();
+		arrivals.clear();
 	}
 }
