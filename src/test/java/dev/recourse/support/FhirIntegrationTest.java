@@ -84,6 +84,10 @@ public abstract class FhirIntegrationTest {
 	@BeforeEach
 	void connectClient() {
 		fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		// operations that wait on a misbehaving EHR (timeouts times retries) take longer than HAPI's 10 s default
+		if (fhirContext.getRestfulClientFactory().getSocketTimeout() != 60_000) {
+			fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
+		}
 		tokens = new TestTokens(ISSUER, fhirBase());
 		adminToken = tokens.system(ADMIN_SCOPES);
 		client = clientWith(adminToken);

@@ -3,17 +3,16 @@ package dev.recourse.ehr.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recourse.ehr.fake.FakeEhr;
-import dev.recourse.support.FhirIntegrationTest;
 import dev.recourse.support.TestEhrs;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +107,27 @@ class PullHistoryFaultsIT extends PullHistoryTestBase {
 
 		assertThat(result.getParameters("warning")).isEmpty();
 		assertThat(ehr.tokenRequests()).isEqualTo(tokensBefore + 1);
+	}
+
+	@Test
+	void tokenExpiringMidPull_isRenewedAndThePullCompletes() throws Exception {
+		String caseId = openCase();
+		pull(caseId);
+		int tokensBefore = ehr.tokenRequests();
+		// Procedure's answer is held back; while it waits, every token issued so far stops working
+		ehr.delayNext("Procedure", 1, Duration.ofMillis(1200));
+		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+		try {
+			timer.schedule(ehr::expireIssuedTokens, 400, TimeUnit.MILLISECONDS);
+
+			Parameters result = pull(caseId);
+
+			assertThat(result.getParameters("warning")).isEmpty();
+			assertThat(counts(result)).containsKeys("Procedure", "Condition", "Observation");
+			assertThat(ehr.tokenRequests()).isGreaterThan(tokensBefore);
+		} finally {
+			timer.shutdownNow();
+		}
 	}
 
 	@Test

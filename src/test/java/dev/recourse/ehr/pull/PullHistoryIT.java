@@ -2,18 +2,10 @@ package dev.recourse.ehr.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.rest.api.Constants;
 import dev.recourse.ehr.fake.FakeEhr;
-import dev.recourse.support.FhirIntegrationTest;
-import dev.recourse.support.StoredDenials;
 import dev.recourse.support.TestEhrs;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Endpoint;
@@ -25,7 +17,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code Task/[id]/$pull-history} over real HTTP against fake EHRs serving third-party fixture patients. */
