@@ -2,6 +2,7 @@ package dev.recourse.ehr;
 
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import dev.recourse.common.RecourseError;
 import dev.recourse.common.RecourseException;
 import dev.recourse.ehr.EhrProperties.ConfiguredEndpoint;
@@ -42,8 +43,13 @@ public class EhrEndpoints {
 	@EventListener(ApplicationReadyEvent.class)
 	void registerConfigured() {
 		for (ConfiguredEndpoint configured : settings.endpoints()) {
-			repositories.forServer().update(EndpointMapping.toEndpoint(configured));
-			log.info("EHR endpoint {} registered", configured.id());
+			try {
+				repositories.forServer().update(EndpointMapping.toEndpoint(configured));
+				log.info("EHR endpoint {} registered", configured.id());
+			} catch (ResourceVersionConflictException sameMoment) {
+				// another instance sharing the database wrote the same Endpoint at the same moment
+				log.info("EHR endpoint {} registered by another instance", configured.id());
+			}
 		}
 	}
 
