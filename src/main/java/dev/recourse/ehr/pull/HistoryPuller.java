@@ -12,6 +12,7 @@ import dev.recourse.ehr.client.EhrSession;
 import dev.recourse.ehr.timeline.PriorTherapyTimeline;
 import dev.recourse.ehr.timeline.TherapyEpisode;
 import dev.recourse.security.Caller;
+import dev.recourse.security.audit.OperationWrites;
 import dev.recourse.server.LocalRepositories;
 import dev.recourse.server.ScopedStorageSettings;
 import java.time.Clock;
@@ -92,7 +93,8 @@ class HistoryPuller {
 		long prepared = System.nanoTime();
 		Bundle bundle = transaction.bundle();
 		// references to what was not pulled (Encounter, Practitioner…) point at the EHR, which is where they are
-		Bundle response = ScopedStorageSettings.allowingExternalReferences(() -> store.transaction(bundle));
+		Bundle response = OperationWrites.auditedAsOne(request, Set.of(caseTask.getFor().getReference()),
+				() -> ScopedStorageSettings.allowingExternalReferences(() -> store.transaction(bundle)));
 		log.info("Pulled {} resources from Endpoint/{} ({}): fetch {} ms, copies and timeline {} ms, store {} ms, {} warning(s)",
 				copies.size(), connection.endpointId(), chart.usedEverything() ? "$everything" : "searches", millis(started, fetched),
 				millis(fetched, prepared), millis(prepared, System.nanoTime()), warnings.size());

@@ -55,6 +55,9 @@ public class AuditTrail implements IBalpAuditEventSink {
 	@Override
 	public void recordAuditEvent(AuditEvent event) {
 		Optional<HttpServletRequest> request = currentRequest();
+		if (request.filter(OperationWrites::summarizing).isPresent()) {
+			return; // a bulk write of an operation: its own event and Provenance record it
+		}
 		agents.addTokenContext(event, request.flatMap(Caller::of));
 		store(event, request);
 	}

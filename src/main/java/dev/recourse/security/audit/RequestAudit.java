@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -69,9 +70,9 @@ class RequestAudit implements ServerInterceptor {
 		HttpServletRequest http = servletRequest.getServletRequest();
 		trail.flushPending(http);
 		if (OPERATIONS.contains(request.getRestOperationType())) {
-			Attempt.of(http).ifPresent(attempt -> trail.store(
-					writer.success(attempt, context(request, http), patients.of(request, response.getResponseResource())),
-					Optional.of(http)));
+			Set<String> touched = new TreeSet<>(patients.of(request, response.getResponseResource()));
+			touched.addAll(OperationWrites.patients(http));
+			Attempt.of(http).ifPresent(attempt -> trail.store(writer.success(attempt, context(request, http), touched), Optional.of(http)));
 		}
 	}
 

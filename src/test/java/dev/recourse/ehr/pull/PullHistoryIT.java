@@ -6,6 +6,8 @@ import dev.recourse.ehr.fake.FakeEhr;
 import dev.recourse.support.TestEhrs;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.List;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Endpoint;
@@ -56,6 +58,21 @@ class PullHistoryIT extends PullHistoryTestBase {
 				&& ((Reference) output.getValue()).getReference().startsWith("Provenance/" + provenance.getIdElement().getIdPart()));
 		Patient patient = client.read().resource(Patient.class).withId(pulled.patientId()).execute();
 		assertThat(patient.getIdentifier()).anyMatch(id -> (ehr.baseUrl() + "/Patient/" + EHR_PATIENT_85).equals(id.getValue()));
+	}
+
+	@Test
+	void pull_isAuditedAsOneEventNamingThePatient_withTheProvenanceListingWhatWasStored() throws Exception {
+		PulledCase pulled = openCase(PATIENT_85_MRN);
+
+		Parameters result = pull(pulled.caseId(), null);
+
+		Bundle trail = client.search().byUrl("AuditEvent?entity=" + fhirBase() + "/Patient/" + pulled.patientId() + "&_count=50")
+				.returnBundle(Bundle.class).execute();
+		List<AuditEvent> events = trail.getEntry().stream().map(entry -> (AuditEvent) entry.getResource()).toList();
+		assertThat(events).filteredOn(event -> event.getSubtype().stream().anyMatch(code -> "$pull-history".equals(code.getCode())))
+				.hasSize(1);
+		int stored = counts(result).values().stream().mapToInt(Integer::intValue).sum();
+		assertThat(events).as("no event per stored resource").hasSizeLessThan(stored);
 	}
 
 	@Test
