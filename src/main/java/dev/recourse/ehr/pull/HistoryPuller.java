@@ -71,34 +71,47 @@ class HistoryPuller {
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
 		EhrConnection connection = endpoints.connection(endpoint);
 		long started = System.nanoTime();
+		Fetched fetched = fetch(connection, patient);
+		long copying = System.nanoTime();
+		List<Resource> copies = copies(connection, fetched.ehrPatient(), fetched.chart(), caseTask.getFor());
+		List<TherapyEpisode> episodes = more.timeline().build(copies, LocalDate.now(more.clock().withZone(ZoneOffset.UTC)));
+		PullTransaction transaction = prepare(new PullTransaction(copies, List.of(), List.of(),
+				PullProvenance.of(connection, Caller.of(request), copies, more.clock().instant()), caseTask,
+				withEhrIdentifier(patient, connection, fetched.ehrPatient())), episodes, fetched, store);
+		long storing = System.nanoTime();
+		Bundle bundle = transaction.bundle();
+		// references to what was not pulled (Encounter, Practitioner…) point at the EHR, which is where they are
+		Bundle response = OperationWrites.auditedAsOne(request, Set.of(caseTask.getFor().getReference()),
+				() -> ScopedStorageSettings.allowingExternalReferences(() -> store.transaction(bundle)));
+		log.info("Pulled {} resources from Endpoint/{} ({}): fetch {} ms, copies and timeline {} ms, store {} ms, {} warning(s)",
+				copies.size(), connection.endpointId(), fetched.chart().usedEverything() ? "$everything" : "searches",
+				millis(started, copying), millis(copying, storing), millis(storing, System.nanoTime()), fetched.warnings().size());
+		return new PullResult(PullTransaction.provenanceId(response), counts(copies), episodes, fetched.warnings());
+	}
+
+	/** What came from the EHR, with the warnings of the whole pull (later steps add theirs). */
+	private record Fetched(Patient ehrPatient, FetchedChart chart, List<PullWarning> warnings) {
+	}
+
+	private Fetched fetch(EhrConnection connection, Patient patient) {
 		EhrSession session = clients.open(connection);
 		Patient ehrPatient = EhrPatientFinder.find(session, patient);
 		FetchedChart chart = fetcher.fetch(session, ehrPatient.getIdElement().getIdPart());
 		List<PullWarning> warnings = new ArrayList<>(chart.warnings());
 		new AttachmentInliner(session, more.settings().inlineAttachmentMaxBytes(), warnings)
 				.inline(chart.byType().getOrDefault("DocumentReference", List.of()));
-		long fetched = System.nanoTime();
-		List<Resource> copies = copies(connection, ehrPatient, chart, caseTask.getFor());
-		List<TherapyEpisode> episodes = more.timeline().build(copies, LocalDate.now(more.clock().withZone(ZoneOffset.UTC)));
-		PullTransaction transaction = new PullTransaction(copies, List.of(), List.of(),
-				PullProvenance.of(connection, Caller.of(request), copies, more.clock().instant()), caseTask,
-				withEhrIdentifier(patient, connection, ehrPatient));
-		List<String> gaps = timelineGaps(chart, warnings);
+		return new Fetched(ehrPatient, chart, warnings);
+	}
+
+	/** The transaction with the timeline's episodes, unless the pull lacks records the timeline is built from. */
+	private PullTransaction prepare(PullTransaction transaction, List<TherapyEpisode> episodes, Fetched fetched, IRepository store) {
+		List<String> gaps = timelineGaps(fetched.chart(), fetched.warnings());
 		if (gaps.isEmpty()) {
-			transaction = more.episodes().include(transaction, episodes, caseTask.getFor(), store);
-		} else {
-			warnings.add(PullWarning.general("The prior-therapy timeline was returned but not stored: without " + String.join(", ", gaps)
-					+ " it could misstate the patient's therapies; the timeline kept from an earlier pull stays"));
+			return more.episodes().include(transaction, episodes, transaction.caseTask().getFor(), store);
 		}
-		long prepared = System.nanoTime();
-		Bundle bundle = transaction.bundle();
-		// references to what was not pulled (Encounter, Practitioner…) point at the EHR, which is where they are
-		Bundle response = OperationWrites.auditedAsOne(request, Set.of(caseTask.getFor().getReference()),
-				() -> ScopedStorageSettings.allowingExternalReferences(() -> store.transaction(bundle)));
-		log.info("Pulled {} resources from Endpoint/{} ({}): fetch {} ms, copies and timeline {} ms, store {} ms, {} warning(s)",
-				copies.size(), connection.endpointId(), chart.usedEverything() ? "$everything" : "searches", millis(started, fetched),
-				millis(fetched, prepared), millis(prepared, System.nanoTime()), warnings.size());
-		return new PullResult(PullTransaction.provenanceId(response), counts(copies), episodes, warnings);
+		fetched.warnings().add(PullWarning.general("The prior-therapy timeline was returned but not stored: without "
+				+ String.join(", ", gaps) + " it could misstate the patient's therapies; the timeline kept from an earlier pull stays"));
+		return transaction;
 	}
 
 	private List<Resource> copies(EhrConnection connection, Patient ehrPatient, FetchedChart chart, Reference casePatient) {
