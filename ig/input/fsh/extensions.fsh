@@ -138,6 +138,26 @@ Description: "Which payer's coverage policy a Questionnaire encodes and to what 
 * extension[source] ^short = "Where the payer publishes the policy"
 * extension[source].value[x] only uri
 
+// --- criterion-evidence --------------------------------------------------------------------------
+Extension: CriterionEvidenceExtension
+Id: criterion-evidence
+Title: "Criterion evidence expression"
+Description: "On a coverage-policy item: a FHIRPath expression, evaluated with the same variables as the item's initialExpression, that yields the chart resources proving the criterion (the Condition with the diagnosis, the therapy-episode MedicationStatements, the Observation with the value). Empty when nothing proves it. The item's initialExpression gives the answer (true, false, or empty = unknown)."
+* insert RecourseExtension(criterion-evidence)
+* ^context[0].type = #element
+* ^context[0].expression = "Questionnaire.item"
+* value[x] only Expression
+
+// --- criterion-gap ---------------------------------------------------------------------------------
+Extension: CriterionGapExtension
+Id: criterion-gap
+Title: "Criterion gap"
+Description: "On a coverage-policy item: the document that would close the criterion when the chart lacks the evidence (e.g. 'neurologist note confirming the relapsing course', 'LDL-C result within the last 90 days on maximally tolerated statin')."
+* insert RecourseExtension(criterion-gap)
+* ^context[0].type = #element
+* ^context[0].expression = "Questionnaire.item"
+* value[x] only string
+
 // --- backend-services ----------------------------------------------------------------------------
 Extension: BackendServicesExtension
 Id: backend-services
