@@ -1,0 +1,71 @@
+package dev.recourse.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import dev.recourse.support.FhirIntegrationTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The coverage-policy library over HTTP: loaded once at start-up, versioned over the API, never put back. */
+class PolicyLibraryIT extends FhirIntegrationTest {
+	@Autowired
+	PolicyLibraryLoader loader;
+
+	@Test
+	void everyShippedPolicy_isServedOnce_byUrlAndVersion() {
+		List<Questionnaire> shipped = loader.shipped();
+
+		assertThat(shipped).hasSizeGreaterThanOrEqualTo(8);
+		for (Questionnaire policy : shipped) {
+			assertThat(byUrl(policy.getUrl(), policy.getVersion()).getEntry()).as(policy.getUrl()).hasSize(1);
+		}
+	}
+
+	@Test
+	void loadingAgain_storesNothing() {
+		for (Questionnaire policy : loader.shipped()) {
+			assertThat(loader.storeIfAbsent(policy)).as(policy.getUrl()).isFalse();
+		}
+	}
+
+	@Test
+	void newVersionOverTheApi_livesBesideTheShippedOne_andSurvivesALoad() {
+		Questionnaire shipped = loader.shipped().get(0);
+		Questionnaire next = shipped.copy();
+		next.setId((String) null);
+		next.setVersion(shipped.getVersion() + "-rev-it");
+
+		MethodOutcome created = client.create().resource(next).execute();
+		loader.storeIfAbsent(shipped);
+
+		assertThat(created.getCreated()).isTrue();
+		assertThat(byUrl(shipped.getUrl(), null).getEntry()).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(byUrl(shipped.getUrl(), next.getVersion()).getEntry()).hasSize(1);
+		assertThat(byUrl(shipped.getUrl(), shipped.getVersion()).getEntry()).hasSize(1);
+	}
+
+	@Test
+	void policyWithoutCriterionWording_isRefusedWith422() throws Exception {
+		Questionnaire broken = loader.shipped().get(0).copy();
+		broken.setId((String) null);
+		broken.setVersion("broken-it");
+		broken.getItemFirstRep().setText(null);
+
+		HttpResponse<String> response = send(fhirRequest("/Questionnaire").header("Content-Type", FHIR_JSON)
+				.POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(broken))));
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.body()).contains("Questionnaire.item");
+	}
+
+	private Bundle byUrl(String url, String version) {
+		String query = "Questionnaire?url=" + url + (version == null ? "" : "&version=" + version);
+		return client.search().byUrl(query).returnBundle(Bundle.class).execute();
+	}
+}
