@@ -152,10 +152,12 @@ Description: "On a coverage-policy item: a FHIRPath expression, evaluated with t
 Extension: CriterionGapExtension
 Id: criterion-gap
 Title: "Criterion gap"
-Description: "On a coverage-policy item: the document that would close the criterion when the chart lacks the evidence (e.g. 'neurologist note confirming the relapsing course', 'LDL-C result within the last 90 days on maximally tolerated statin')."
+Description: "On a coverage-policy item: the document that would close the criterion when the chart lacks the evidence (e.g. 'neurologist note confirming the relapsing course', 'LDL-C result within the last 90 days on maximally tolerated statin'). On a criteria-map item whose criterion is not met or unknown: the gap to close, copied from the policy."
 * insert RecourseExtension(criterion-gap)
 * ^context[0].type = #element
 * ^context[0].expression = "Questionnaire.item"
+* ^context[1].type = #element
+* ^context[1].expression = "QuestionnaireResponse.item"
 * value[x] only string
 
 // --- backend-services ----------------------------------------------------------------------------

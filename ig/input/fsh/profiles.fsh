@@ -166,7 +166,8 @@ DTR's context extensions point to the Coverage and the order (e.g. MedicationReq
 * questionnaire only Canonical(RecourseCoveragePolicy)
 * item.extension contains
     CriterionIdExtension named criterionId 0..1 MS and
-    CriterionStatusExtension named itemCriterionStatus 0..1 MS
+    CriterionStatusExtension named itemCriterionStatus 0..1 MS and
+    CriterionGapExtension named gap 0..1 MS
 * item.extension[itemCriterionStatus] ^short = "Only when the criterion has no answer; then unknown"
 * item.answer.extension contains
     CriterionStatusExtension named criterionStatus 1..1 MS and

@@ -1,0 +1,73 @@
+package dev.recourse.criteria;
+
+import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.model.api.IQueryParameterType;
+import ca.uhn.fhir.repository.IRepository;
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.Multimap;
+import dev.recourse.common.RecourseError;
+import dev.recourse.common.RecourseException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a policy's SDC {@code x-fhir-query} variables against our store: {@code {{expression}}} parts are
+ * filled from FHIRPath first ({@code {{%patient.id}}}), then the query runs through the caller's repository
+ * (so the caller's scopes apply) and every page is gathered into one searchset Bundle, as SDC has it.
+ */
+@Component
+class ChartVariables {
+	private static final Pattern EMBEDDED = Pattern.compile("\\{\\{(.+?)}}");
+	private final MatchUrlService matchUrls;
+
+	ChartVariables(MatchUrlService matchUrls) {
+		this.matchUrls = matchUrls;
+	}
+
+	Bundle query(String query, PolicyFhirPath fhirPath, IRepository store) {
+		String url = fill(query, fhirPath);
+		String type = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		Class<? extends IBaseResource> resourceType = fhirPath.fhirContext().getResourceDefinition(type).getImplementingClass();
+		SearchParameterMap map = matchUrls.translateMatchUrl(url, fhirPath.fhirContext().getResourceDefinition(type));
+		Bundle all = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+		IBaseBundle page = store.search(Bundle.class, resourceType, toMultimap(map));
+		while (page instanceof Bundle bundle) {
+			bundle.getEntry().forEach(entry -> all.addEntry().setResource(entry.getResource()).setFullUrl(entry.getFullUrl()));
+			Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
+			page = next == null ? null : store.link(Bundle.class, next.getUrl());
+		}
+		all.setTotal(all.getEntry().size());
+		return all;
+	}
+
+	private static String fill(String query, PolicyFhirPath fhirPath) {
+		Matcher embedded = EMBEDDED.matcher(query);
+		StringBuilder filled = new StringBuilder();
+		while (embedded.find()) {
+			String value = fhirPath.evaluateString(embedded.group(1).trim())
+					.orElseThrow(() -> new RecourseException(RecourseError.UNPROCESSABLE, "Questionnaire.extension('variable')",
+							"The policy's query part {{" + embedded.group(1) + "}} has no value for this patient"));
+			embedded.appendReplacement(filled, Matcher.quoteReplacement(value));
+		}
+		embedded.appendTail(filled);
+		return filled.toString();
+	}
+
+	private static Multimap<String, List<IQueryParameterType>> toMultimap(SearchParameterMap map) {
+		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
+		for (Map.Entry<String, List<List<IQueryParameterType>>> and : map.entrySet()) {
+			and.getValue().forEach(or -> params.put(and.getKey(), or));
+		}
+		if (map.getCount() != null) {
+			params.put("_count", List.of(new ca.uhn.fhir.rest.param.NumberParam(map.getCount())));
+		}
+		return params;
+	}
+}

@@ -1,0 +1,57 @@
+package dev.recourse.criteria;
+
+import ca.uhn.fhir.model.api.IQueryParameterType;
+import ca.uhn.fhir.repository.IRepository;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.Multimap;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * DTR's {@code qr-context} of a criteria map: the coverage and the order it is about. The coverage is the
+ * denial's, else the patient's on file; the order is named logically after the denied request (Recourse
+ * holds the denial, rarely the order), typed by the policy's product: RxNorm → MedicationRequest, else
+ * ServiceRequest. What is not on file says so in its display instead of pointing nowhere.
+ */
+final class DtrContext {
+	private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+	private DtrContext() {
+	}
+
+	static List<Reference> of(Task caseTask, Questionnaire policy, IRepository store) {
+		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
+		return List.of(coverage(denial, caseTask, store), order(denial, policy));
+	}
+
+	private static Reference coverage(ClaimResponse denial, Task caseTask, IRepository store) {
+		if (denial.getInsuranceFirstRep().getCoverage().hasReference()) {
+			return new Reference(denial.getInsuranceFirstRep().getCoverage().getReference());
+		}
+		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
+		params.put("patient", List.of(new ReferenceParam(caseTask.getFor().getReference())));
+		Bundle found = store.search(Bundle.class, Coverage.class, params);
+		return found.getEntry().isEmpty()
+				? new Reference().setType("Coverage").setDisplay("The coverage of the denied request (no Coverage on file)")
+				: new Reference(found.getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue());
+	}
+
+	private static Reference order(ClaimResponse denial, Questionnaire policy) {
+		boolean drug = policy.getExtensionByUrl(PolicyExtensions.APPLICABILITY).getExtensionsByUrl("productOrService").stream()
+				.flatMap(extension -> ((org.hl7.fhir.r4.model.CodeableConcept) extension.getValue()).getCoding().stream())
+				.anyMatch(coding -> RXNORM.equals(coding.getSystem()));
+		Reference order = new Reference().setType(drug ? "MedicationRequest" : "ServiceRequest")
+				.setDisplay("The request denied in ClaimResponse/" + denial.getIdElement().getIdPart());
+		if (denial.hasPreAuthRef()) {
+			order.getIdentifier().setValue(denial.getPreAuthRef());
+		}
+		return order;
+	}
+}

@@ -1,0 +1,129 @@
+package dev.recourse.criteria;
+
+import ca.uhn.fhir.model.api.IQueryParameterType;
+import ca.uhn.fhir.repository.IRepository;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.UriParam;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.Multimap;
+import dev.recourse.common.RecourseError;
+import dev.recourse.common.RecourseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which policy a case is judged by: the one the caller names ({@code url|version}, or the newest version of
+ * {@code url}), else the one whose applicability lists the drug or service of the denied request and, when it
+ * lists diagnoses, one the patient has. Exactly one must fit; otherwise 422 says which did.
+ */
+@Component
+class PolicyChooser {
+	Questionnaire choose(Optional<String> canonical, Task caseTask, IRepository store) {
+		return canonical.map(named -> named(named, store)).orElseGet(() -> byApplicability(caseTask, store));
+	}
+
+	private static Questionnaire named(String canonical, IRepository store) {
+		String url = canonical.contains("|") ? canonical.substring(0, canonical.indexOf('|')) : canonical;
+		String version = canonical.contains("|") ? canonical.substring(canonical.indexOf('|') + 1) : null;
+		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
+		params.put("url", List.of(new UriParam(url)));
+		if (version != null) {
+			params.put("version", List.of(new TokenParam(version)));
+		}
+		return policies(store, params).stream().max(Comparator.comparing(Questionnaire::getDate, Comparator.nullsFirst(Comparator.naturalOrder())))
+				.orElseThrow(() -> new RecourseException(RecourseError.UNPROCESSABLE, "policy",
+						"No coverage policy Questionnaire " + canonical + " on this server"));
+	}
+
+	private static Questionnaire byApplicability(Task caseTask, IRepository store) {
+		Set<String> products = requestedProducts(caseTask, store);
+		Set<String> diagnoses = patientDiagnoses(caseTask, store);
+		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
+		params.put("status", List.of(new TokenParam("active")));
+		List<Questionnaire> fitting = policies(store, params).stream()
+				.filter(policy -> policy.getExtensionByUrl(PolicyExtensions.APPLICABILITY) != null)
+				.filter(policy -> anyCode(policy, "productOrService", products))
+				.filter(policy -> codes(policy, "diagnosis").isEmpty() || anyCode(policy, "diagnosis", diagnoses))
+				.toList();
+		if (fitting.size() != 1) {
+			throw new RecourseException(RecourseError.UNPROCESSABLE, "policy", fitting.isEmpty()
+					? "No coverage policy applies to the denied request's drug or service (" + String.join(", ", products)
+							+ ") and the patient's diagnoses; name one in the 'policy' parameter"
+					: fitting.size() + " coverage policies apply (" + String.join(", ", fitting.stream().map(p -> p.getUrl() + "|" + p.getVersion()).toList())
+							+ "); name one in the 'policy' parameter");
+		}
+		return fitting.get(0);
+	}
+
+	private static List<Questionnaire> policies(IRepository store, Multimap<String, List<IQueryParameterType>> params) {
+		params.put("_count", List.of(new ca.uhn.fhir.rest.param.NumberParam(50)));
+		List<Questionnaire> found = new ArrayList<>();
+		store.search(Bundle.class, Questionnaire.class, params).getEntry()
+				.forEach(entry -> found.add((Questionnaire) entry.getResource()));
+		return found;
+	}
+
+	/** Diagnoses match down the ICD-10-CM hierarchy: a policy listing G35.A fits a patient coded G35.A or below. */
+	private static boolean anyCode(Questionnaire policy, String part, Set<String> have) {
+		boolean hierarchy = part.equals("diagnosis");
+		return codes(policy, part).stream()
+				.anyMatch(code -> have.contains(code) || hierarchy && have.stream().anyMatch(held -> held.startsWith(code)));
+	}
+
+	private static Set<String> codes(Questionnaire policy, String part) {
+		Set<String> codes = new HashSet<>();
+		for (Extension extension : policy.getExtensionByUrl(PolicyExtensions.APPLICABILITY).getExtensionsByUrl(part)) {
+			if (extension.getValue() instanceof CodeableConcept concept) {
+				concept.getCoding().forEach(coding -> codes.add(coding.getSystem() + "|" + coding.getCode()));
+			}
+		}
+		return codes;
+	}
+
+	private static Set<String> requestedProducts(Task caseTask, IRepository store) {
+		Set<String> codes = new HashSet<>();
+		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
+		denial.getAddItem().forEach(item -> add(codes, item.getProductOrService()));
+		if (denial.getRequest().hasReference()) {
+			try {
+				store.read(Claim.class, new IdType(denial.getRequest().getReference())).getItem()
+						.forEach(item -> add(codes, item.getProductOrService()));
+			} catch (BaseServerResponseException notHere) {
+				// the original request is not on this server: the denial's own items are all there is
+			}
+		}
+		return codes;
+	}
+
+	private static Set<String> patientDiagnoses(Task caseTask, IRepository store) {
+		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
+		params.put("patient", List.of(new ca.uhn.fhir.rest.param.ReferenceParam(caseTask.getFor().getReference())));
+		params.put("_count", List.of(new ca.uhn.fhir.rest.param.NumberParam(50)));
+		Set<String> codes = new HashSet<>();
+		store.search(Bundle.class, Condition.class, params).getEntry()
+				.forEach(entry -> add(codes, ((Condition) entry.getResource()).getCode()));
+		return codes;
+	}
+
+	private static void add(Set<String> codes, CodeableConcept concept) {
+		for (Coding coding : concept.getCoding()) {
+			codes.add(coding.getSystem() + "|" + coding.getCode());
+		}
+	}
+}
