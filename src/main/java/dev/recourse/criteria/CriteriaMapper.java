@@ -74,7 +74,9 @@ class CriteriaMapper {
 		boolean linked = caseTask.getOutput().stream()
 				.anyMatch(output -> output.getValue() instanceof Reference reference && mapUrl.equals(reference.getReference()));
 		if (!linked) {
+			// the case follows one policy at a time (RecourseCase: one criteria-map output): the latest map takes the place
 			Task updated = caseTask.copy();
+			updated.getOutput().removeIf(output -> output.getType().getCoding().stream().anyMatch(coding -> "criteria-map".equals(coding.getCode())));
 			updated.addOutput().setValue(new Reference(mapUrl)).getType().addCoding(new Coding(ARTIFACT_TYPES, "criteria-map", "Criteria map"));
 			String taskUrl = "Task/" + caseTask.getIdElement().getIdPart();
 			bundle.addEntry().setResource(updated).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(taskUrl)

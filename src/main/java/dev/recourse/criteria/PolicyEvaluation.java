@@ -47,9 +47,7 @@ class PolicyEvaluation {
 						? variables.query(expression.getExpression(), fhirPath, store)
 						: fhirPath.evaluate(expression.getExpression(), "Questionnaire.extension('variable')." + expression.getName())
 								.stream().findFirst().orElse(null);
-				if (value != null) {
-					fhirPath.define(expression.getName(), value);
-				}
+				fhirPath.define(expression.getName(), value);
 			}
 		}
 	}

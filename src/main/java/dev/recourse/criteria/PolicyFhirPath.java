@@ -32,7 +32,12 @@ final class PolicyFhirPath {
 		engine.setEvaluationContext(new IFhirPathEvaluationContext() {
 			@Override
 			public List<IBase> resolveConstant(Object appContext, String name, ConstantEvaluationMode mode) {
-				return constants.get(name.startsWith("%") ? name.substring(1) : name);
+				String bare = name.startsWith("%") ? name.substring(1) : name;
+				List<IBase> value = constants.get(bare);
+				if (value == null) {
+					throw new IllegalArgumentException("%" + bare + " is not a variable the policy declares");
+				}
+				return value;
 			}
 		});
 	}
@@ -41,8 +46,9 @@ final class PolicyFhirPath {
 		return fhirContext;
 	}
 
+	/** @param value the variable's value; null when it evaluated to nothing, which FHIRPath reads as empty */
 	void define(String name, IBase value) {
-		constants.put(name, List.of(value));
+		constants.put(name, value == null ? List.of() : List.of(value));
 	}
 
 	/** @param where the policy element the expression came from, named in a failure */

@@ -7,7 +7,14 @@ import dev.recourse.support.FhirIntegrationTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import dev.recourse.support.StoredDenials;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +32,33 @@ class PolicyLibraryIT extends FhirIntegrationTest {
 		for (Questionnaire policy : shipped) {
 			assertThat(byUrl(policy.getUrl(), policy.getVersion()).getEntry()).as(policy.getUrl()).hasSize(1);
 		}
+	}
+
+	@Test
+	void everyShippedPolicy_evaluatesAgainstAChart_intoAMapWithEveryCriterion() throws Exception {
+		Patient patient = new Patient();
+		patient.setBirthDateElement(new DateType("1968-03-14"));
+		String patientId = client.create().resource(patient).execute().getId().getIdPart();
+		String denialId = StoredDenials.store(client, fhirContext, patientId);
+		Task caseTask = client.operation().onInstance("ClaimResponse/" + denialId).named("$open-case").withNoParameters(Parameters.class)
+				.returnResourceType(Task.class).execute();
+
+		for (Questionnaire policy : loader.shipped()) {
+			Parameters in = new Parameters();
+			in.addParameter().setName("policy").setValue(new CanonicalType(policy.getUrl() + "|" + policy.getVersion()));
+			QuestionnaireResponse map = client.operation().onInstance(caseTask.getIdElement().toUnqualifiedVersionless())
+					.named("$map-criteria").withParameters(in).returnResourceType(QuestionnaireResponse.class).execute();
+
+			assertThat(map.getItem()).as(policy.getUrl()).hasSize(criteria(policy.getItem()));
+		}
+	}
+
+	private static int criteria(List<Questionnaire.QuestionnaireItemComponent> items) {
+		int count = 0;
+		for (Questionnaire.QuestionnaireItemComponent item : items) {
+			count += (item.getExtensionByUrl(PolicyExtensions.CRITERION_ID) != null ? 1 : 0) + criteria(item.getItem());
+		}
+		return count;
 	}
 
 	@Test
