@@ -267,6 +267,11 @@ class PolicyLibraryTest {
 		assertThat(answer(q, phenotype, Map.of("observations", bundle(observation("o1", "711-2", recent, 220, "/uL"))))).isEqualTo(true);
 		assertThat(answer(q, phenotype, Map.of("observations", bundle(observation("o1", "711-2", old, 400, "/uL"))))).isNull();
 		assertThat(answer(q, phenotype, Map.of("observations", bundle(observation("o1", "711-2", recent, 90, "/uL"))))).isNull();
+
+		Questionnaire.QuestionnaireItemComponent uncontrolled = item(q, "uncontrolled");
+		assertThat(answer(q, uncontrolled, Map.of("observations", bundle(observation("o1", "20152-5", recent, 72, "%"))))).isEqualTo(true);
+		assertThat(answer(q, uncontrolled, Map.of("observations", bundle(observation("o1", "19926-5", recent, 0.75, "1"))))).isEqualTo(true);
+		assertThat(answer(q, uncontrolled, Map.of("observations", bundle(observation("o1", "19926-5", recent, 85, "%"))))).isNull();
 	}
 
 	@Test
