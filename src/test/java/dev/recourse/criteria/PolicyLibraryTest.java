@@ -228,6 +228,94 @@ class PolicyLibraryTest {
 				.satisfies(b -> assertThat(((BooleanType) b).booleanValue()).isFalse());
 	}
 
+	@Test
+	void ldlThresholdIsTrueAboveFalseBelowUnknownWithoutAResultInMgPerDl() {
+		Questionnaire q = POLICIES.get("Questionnaire-cigna-alirocumab-ascvd.json");
+		Questionnaire.QuestionnaireItemComponent ldl = item(q, "ldl");
+		assertThat(answer(q, ldl, Map.of("observations", bundle(observation("o1", "13457-7", "2026-10-01", 72, "mg/dL"), observation("o0", "13457-7", "2025-01-01", 40, "mg/dL"))))).isEqualTo(true);
+		assertThat(answer(q, ldl, Map.of("observations", bundle(observation("o1", "18262-6", "2026-10-01", 50, "mg/dL"))))).isEqualTo(false);
+		assertThat(answer(q, ldl, Map.of("observations", bundle(observation("o1", "13457-7", "2026-10-01", 1.9, "mmol/L"))))).isNull();
+		assertThat(answer(q, ldl, Map.of())).isNull();
+
+		Questionnaire.QuestionnaireItemComponent statin = item(q, "statin-trial");
+		assertThat(answer(q, statin, Map.of("episodes", bundle(episode("e1", "83367", "atorvastatin", "2026-01-01", "2026-04-01", "completed"))))).isEqualTo(true);
+		assertThat(answer(q, statin, Map.of("episodes", bundle(episode("e1", "83367", "atorvastatin", "2026-01-01", "2026-01-20", "stopped-adverse-event"))))).isNull();
+		assertThat(answer(q, statin, Map.of("episodes", bundle(episode("e1", "83367", "atorvastatin", "2026-01-01", "2026-01-20", "stopped-adverse-event"),
+				episode("e2", "301542", "rosuvastatin", "2026-02-01", "2026-02-20", "stopped-adverse-event"))))).isEqualTo(true);
+	}
+
+	@Test
+	void wegovyReadsTheBaselineBmiBeforeTheFirstIncretin() {
+		Questionnaire q = POLICIES.get("Questionnaire-cigna-semaglutide-weight.json");
+		Questionnaire.QuestionnaireItemComponent bmi = item(q, "bmi");
+		// newest first, as the query sorts them; the 26.5 after semaglutide started is not the baseline
+		Bundle bmis = bundle(observation("b2", "39156-5", "2026-06-01", 26.5, "kg/m2"), observation("b1", "39156-5", "2025-12-01", 31.2, "kg/m2"));
+		assertThat(answer(q, bmi, Map.of("observations", bmis, "episodes", bundle(episode("e1", "1991302", "semaglutide", "2026-01-05", "2026-05-01", "stopped-other"))))).isEqualTo(true);
+		assertThat(answer(q, bmi, Map.of("observations", bmis))).isEqualTo(false);
+		Bundle overweight = bundle(observation("b1", "39156-5", "2026-06-01", 28.0, "kg/m2"));
+		assertThat(answer(q, bmi, Map.of("observations", overweight))).isNull();
+		assertThat(answer(q, bmi, Map.of("observations", overweight, "conditions", bundle(condition("c1", "I10"))))).isEqualTo(true);
+	}
+
+	@Test
+	void asthmaEosinophilsCountInEitherUnitWithinSixWeeks() {
+		Questionnaire q = POLICIES.get("Questionnaire-cigna-dupilumab-asthma.json");
+		Questionnaire.QuestionnaireItemComponent phenotype = item(q, "phenotype");
+		String recent = java.time.LocalDate.now().minusWeeks(2).toString();
+		String old = java.time.LocalDate.now().minusWeeks(10).toString();
+		assertThat(answer(q, phenotype, Map.of("observations", bundle(observation("o1", "711-2", recent, 0.3, "10*3/uL"))))).isEqualTo(true);
+		assertThat(answer(q, phenotype, Map.of("observations", bundle(observation("o1", "711-2", recent, 220, "/uL"))))).isEqualTo(true);
+		assertThat(answer(q, phenotype, Map.of("observations", bundle(observation("o1", "711-2", old, 400, "/uL"))))).isNull();
+		assertThat(answer(q, phenotype, Map.of("observations", bundle(observation("o1", "711-2", recent, 90, "/uL"))))).isNull();
+
+		Questionnaire.QuestionnaireItemComponent uncontrolled = item(q, "uncontrolled");
+		assertThat(answer(q, uncontrolled, Map.of("observations", bundle(observation("o1", "20152-5", recent, 72, "%"))))).isEqualTo(true);
+		assertThat(answer(q, uncontrolled, Map.of("observations", bundle(observation("o1", "19926-5", recent, 0.75, "1"))))).isEqualTo(true);
+		assertThat(answer(q, uncontrolled, Map.of("observations", bundle(observation("o1", "19926-5", recent, 85, "%"))))).isNull();
+	}
+
+	@Test
+	void relapsingMsNeedsTheFy2026CodeAndAFailedDmt() {
+		Questionnaire q = POLICIES.get("Questionnaire-evicore-ocrelizumab-rms.json");
+		assertThat(answer(q, item(q, "diagnosis"), Map.of("conditions", bundle(condition("c1", "G35.A"))))).isEqualTo(true);
+		assertThat(answer(q, item(q, "diagnosis"), Map.of("conditions", bundle(condition("c1", "G35.B1"))))).isNull();
+		assertThat(answer(q, item(q, "prior-dmt"), Map.of("episodes", bundle(episode("e1", "000", "glatiramer", "2024-01-01", "2024-09-01", "stopped-inefficacy"))))).isEqualTo(true);
+		assertThat(answer(q, item(q, "prior-dmt"), Map.of("episodes", bundle(episode("e1", "000", "glatiramer", "2024-01-01", null, "ongoing"))))).isNull();
+		Questionnaire ppms = POLICIES.get("Questionnaire-evicore-ocrelizumab-ppms.json");
+		assertThat(answer(ppms, item(ppms, "diagnosis"), Map.of("conditions", bundle(condition("c1", "G35.B1"))))).isEqualTo(true);
+	}
+
+	static Questionnaire.QuestionnaireItemComponent item(Questionnaire q, String linkId) {
+		return q.getItem().stream().filter(i -> i.getLinkId().equals(linkId)).findFirst().orElseThrow();
+	}
+
+	/** The criterion's answer for an adult patient with the given chart: TRUE, FALSE, or null for unknown (empty). */
+	static Boolean answer(Questionnaire q, Questionnaire.QuestionnaireItemComponent item, Map<String, Bundle> chart) {
+		Patient patient = new Patient();
+		patient.setId("p");
+		patient.setBirthDateElement(new DateType("1975-03-03"));
+		List<Base> result = eval(variables(q, patient, chart), item, INITIAL);
+		assertThat(result).as(item.getLinkId()).hasSizeLessThanOrEqualTo(1);
+		return result.isEmpty() ? null : ((BooleanType) result.get(0)).booleanValue();
+	}
+
+	static Condition condition(String id, String icd10) {
+		Condition c = new Condition();
+		c.setId(id);
+		c.getCode().addCoding(new Coding("http://hl7.org/fhir/sid/icd-10-cm", icd10, null));
+		return c;
+	}
+
+	static org.hl7.fhir.r4.model.Observation observation(String id, String loinc, String date, double value, String ucum) {
+		org.hl7.fhir.r4.model.Observation o = new org.hl7.fhir.r4.model.Observation();
+		o.setId(id);
+		o.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
+		o.getCode().addCoding(new Coding("http://loinc.org", loinc, null));
+		o.setEffective(new DateTimeType(date));
+		o.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(value).setUnit(ucum).setSystem("http://unitsofmeasure.org").setCode(ucum));
+		return o;
+	}
+
 	// --- helpers -----------------------------------------------------------------------------------------------------
 
 	static Expression expression(Extension ext, String where) {
@@ -290,7 +378,11 @@ class PolicyLibraryTest {
 		s.setStatus(MedicationStatement.MedicationStatementStatus.STOPPED);
 		s.setCategory(new CodeableConcept(new Coding("http://recourse.dev/fhir/CodeSystem/artifact-type", "prior-therapy-episode", null)));
 		s.setMedication(new CodeableConcept(new Coding("http://www.nlm.nih.gov/research/umls/rxnorm", rxcui, ingredient)));
-		s.setEffective(new Period().setStartElement(new DateTimeType(start)).setEndElement(new DateTimeType(end)));
+		Period period = new Period().setStartElement(new DateTimeType(start));
+		if (end != null) {
+			period.setEndElement(new DateTimeType(end));
+		}
+		s.setEffective(period);
 		s.addStatusReason(new CodeableConcept(new Coding("http://recourse.dev/fhir/CodeSystem/therapy-outcome", outcome, null)));
 		return s;
 	}
