@@ -4,6 +4,10 @@ import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.repository.IRepository;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.param.NumberParam;
+import ca.uhn.fhir.rest.param.StringParam;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import dev.recourse.common.RecourseError;
@@ -66,7 +70,15 @@ class ChartVariables {
 			and.getValue().forEach(or -> params.put(and.getKey(), or));
 		}
 		if (map.getCount() != null) {
-			params.put("_count", List.of(new ca.uhn.fhir.rest.param.NumberParam(map.getCount())));
+			params.put("_count", List.of(new NumberParam(map.getCount())));
+		}
+		// policies rely on order (".first()" of observations sorted by -date): _sort goes through as written
+		List<IQueryParameterType> sort = new java.util.ArrayList<>();
+		for (SortSpec spec = map.getSort(); spec != null; spec = spec.getChain()) {
+			sort.add(new StringParam((spec.getOrder() == SortOrderEnum.DESC ? "-" : "") + spec.getParamName()));
+		}
+		if (!sort.isEmpty()) {
+			params.put("_sort", sort);
 		}
 		return params;
 	}
