@@ -24,13 +24,14 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
 
 /**
  * Which policy a case is judged by: the one the caller names ({@code url|version}, or the newest version of
- * {@code url}), else the one whose applicability lists the drug or service of the denied request and, when it
- * lists diagnoses, one the patient has. Exactly one must fit; otherwise 422 says which did.
+ * {@code url}), else the one of the denial's payer (by identifier, when both name one) whose applicability lists
+ * the drug or service of the denied request and, when it lists diagnoses, one the patient has. Exactly one must fit; otherwise 422 says which did.
  */
 @Component
 class PolicyChooser {
@@ -52,12 +53,15 @@ class PolicyChooser {
 	}
 
 	private static Questionnaire byApplicability(Task caseTask, IRepository store) {
-		Set<String> products = requestedProducts(caseTask, store);
+		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
+		Set<String> products = requestedProducts(denial, store);
+		Optional<String> payer = identifier(denial.getInsurer());
 		Set<String> diagnoses = patientDiagnoses(caseTask, store);
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("status", List.of(new TokenParam("active")));
 		List<Questionnaire> fitting = policies(store, params).stream()
 				.filter(policy -> policy.getExtensionByUrl(PolicyExtensions.APPLICABILITY) != null)
+				.filter(policy -> samePayerOrUnknown(policy, payer))
 				.filter(policy -> anyCode(policy, "productOrService", products))
 				.filter(policy -> codes(policy, "diagnosis").isEmpty() || anyCode(policy, "diagnosis", diagnoses))
 				.toList();
@@ -74,7 +78,7 @@ class PolicyChooser {
 	private static List<Questionnaire> policies(IRepository store, Multimap<String, List<IQueryParameterType>> params) {
 		params.put("_count", List.of(new ca.uhn.fhir.rest.param.NumberParam(50)));
 		List<Questionnaire> found = new ArrayList<>();
-		store.search(Bundle.class, Questionnaire.class, params).getEntry()
+		store.search(Bundle.class, Questionnaire.class, params, PolicyLibraryLoader.UNCACHED).getEntry()
 				.forEach(entry -> found.add((Questionnaire) entry.getResource()));
 		return found;
 	}
@@ -96,9 +100,20 @@ class PolicyChooser {
 		return codes;
 	}
 
-	private static Set<String> requestedProducts(Task caseTask, IRepository store) {
+	/** The denial's payer and the policy's are compared by identifier; when either has none, the payer cannot rule a policy out. */
+	private static boolean samePayerOrUnknown(Questionnaire policy, Optional<String> payer) {
+		Extension policyPayer = policy.getExtensionByUrl(PolicyExtensions.APPLICABILITY).getExtensionByUrl("payer");
+		Optional<String> theirs = policyPayer != null && policyPayer.getValue() instanceof Reference reference ? identifier(reference) : Optional.empty();
+		return payer.isEmpty() || theirs.isEmpty() || payer.equals(theirs);
+	}
+
+	private static Optional<String> identifier(Reference reference) {
+		return reference.hasIdentifier() && reference.getIdentifier().hasValue()
+				? Optional.of(reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue()) : Optional.empty();
+	}
+
+	private static Set<String> requestedProducts(ClaimResponse denial, IRepository store) {
 		Set<String> codes = new HashSet<>();
-		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
 		denial.getAddItem().forEach(item -> add(codes, item.getProductOrService()));
 		if (denial.getRequest().hasReference()) {
 			try {

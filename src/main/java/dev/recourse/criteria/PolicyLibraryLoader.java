@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.slf4j.Logger;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PolicyLibraryLoader {
 	static final String LOCATION = "classpath:policies/Questionnaire-*.json";
+	/** HAPI reuses a search's results for a minute; a policy added a moment ago must be found at once. */
+	static final Map<String, String> UNCACHED = Map.of("Cache-Control", "no-cache");
 	private static final Logger log = LoggerFactory.getLogger(PolicyLibraryLoader.class);
 	private final FhirContext fhirContext;
 	private final LocalRepositories repositories;
@@ -72,7 +75,7 @@ class PolicyLibraryLoader {
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("url", List.of(new UriParam(policy.getUrl())));
 		params.put("version", List.of(new TokenParam(policy.getVersion())));
-		return !store.search(Bundle.class, Questionnaire.class, params).getEntry().isEmpty();
+		return !store.search(Bundle.class, Questionnaire.class, params, UNCACHED).getEntry().isEmpty();
 	}
 
 	List<Questionnaire> shipped() {

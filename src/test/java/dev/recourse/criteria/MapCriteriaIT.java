@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -39,12 +41,9 @@ class MapCriteriaIT extends FhirIntegrationTest {
 
 	@BeforeEach
 	void policyOnServer() throws Exception {
-		Bundle found = client.search().byUrl("Questionnaire?url=http://recourse.dev/fhir/Questionnaire/it-ra-step&version=1")
-				.returnBundle(Bundle.class).execute();
-		if (found.getEntry().isEmpty()) {
-			try (InputStream in = getClass().getResourceAsStream("/fixtures/criteria/Questionnaire-it-ra-step.json")) {
-				client.create().resource(fhirContext.newJsonParser().parseResource(Questionnaire.class, in)).execute();
-			}
+		try (InputStream in = getClass().getResourceAsStream("/fixtures/criteria/Questionnaire-it-ra-step.json")) {
+			client.create().resource(fhirContext.newJsonParser().parseResource(Questionnaire.class, in))
+					.conditionalByUrl("Questionnaire?url=http://recourse.dev/fhir/Questionnaire/it-ra-step&version=1").execute();
 		}
 	}
 
@@ -106,6 +105,21 @@ class MapCriteriaIT extends FhirIntegrationTest {
 		assertThat(again.getIdElement().getIdPart()).isEqualTo(first.getIdElement().getIdPart());
 		assertThat(status(again, "methotrexate-trial")).isEqualTo("met");
 		assertThat(CriteriaMapWriter.answeredByPerson(item(again, "methotrexate-trial"))).isTrue();
+	}
+
+	@Test
+	void withoutPolicy_theDenialsPayerDrugAndDiagnosisChooseIt() throws Exception {
+		Chart chart = chart("1970-04-02", true, null);
+		Task caseTask = client.read().resource(Task.class).withId(chart.caseId()).execute();
+		ClaimResponse denial = client.read().resource(ClaimResponse.class).withUrl(caseTask.getFocus().getReference()).execute();
+		denial.getInsurer().setIdentifier(new Identifier().setSystem("http://recourse.dev/fhir/sid/test-payer").setValue("it-plan"));
+		denial.addAddItem().getProductOrService().addCoding().setSystem("http://www.nlm.nih.gov/research/umls/rxnorm").setCode("327361");
+		client.update().resource(denial).execute();
+
+		QuestionnaireResponse map = client.operation().onInstance("Task/" + chart.caseId()).named("$map-criteria")
+				.withNoParameters(Parameters.class).returnResourceType(QuestionnaireResponse.class).execute();
+
+		assertThat(map.getQuestionnaire()).isEqualTo(POLICY);
 	}
 
 	@Test
