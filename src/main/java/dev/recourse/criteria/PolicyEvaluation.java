@@ -43,13 +43,11 @@ class PolicyEvaluation {
 	private void defineVariables(Questionnaire policy, PolicyFhirPath fhirPath, IRepository store) {
 		for (Extension variable : policy.getExtensionsByUrl(PolicyExtensions.VARIABLE)) {
 			if (variable.getValue() instanceof Expression expression && expression.hasName()) {
-				IBase value = PolicyExtensions.FHIR_QUERY.equals(expression.getLanguage())
-						? variables.query(expression.getExpression(), fhirPath, store)
-						: fhirPath.evaluate(expression.getExpression(), "Questionnaire.extension('variable')." + expression.getName())
-								.stream().findFirst().orElse(null);
-				if (value != null) {
-					fhirPath.define(expression.getName(), value);
-				}
+				// a variable is the whole collection its expression gives, and is defined (empty) when that is empty
+				List<IBase> value = PolicyExtensions.FHIR_QUERY.equals(expression.getLanguage())
+						? Optional.ofNullable(variables.query(expression.getExpression(), fhirPath, store)).map(bundle -> List.<IBase>of(bundle)).orElse(List.of())
+						: fhirPath.evaluate(expression.getExpression(), "Questionnaire.extension('variable')." + expression.getName());
+				fhirPath.define(expression.getName(), value);
 			}
 		}
 	}

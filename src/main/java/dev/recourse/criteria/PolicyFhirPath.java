@@ -41,8 +41,8 @@ final class PolicyFhirPath {
 		return fhirContext;
 	}
 
-	void define(String name, IBase value) {
-		constants.put(name, List.of(value));
+	void define(String name, List<IBase> values) {
+		constants.put(name, List.copyOf(values));
 	}
 
 	/** @param where the policy element the expression came from, named in a failure */
