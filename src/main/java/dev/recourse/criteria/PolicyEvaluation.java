@@ -43,10 +43,10 @@ class PolicyEvaluation {
 	private void defineVariables(Questionnaire policy, PolicyFhirPath fhirPath, IRepository store) {
 		for (Extension variable : policy.getExtensionsByUrl(PolicyExtensions.VARIABLE)) {
 			if (variable.getValue() instanceof Expression expression && expression.hasName()) {
-				IBase value = PolicyExtensions.FHIR_QUERY.equals(expression.getLanguage())
-						? variables.query(expression.getExpression(), fhirPath, store)
-						: fhirPath.evaluate(expression.getExpression(), "Questionnaire.extension('variable')." + expression.getName())
-								.stream().findFirst().orElse(null);
+				// a variable is the whole collection its expression gives, and is defined (empty) when that is empty
+				List<IBase> value = PolicyExtensions.FHIR_QUERY.equals(expression.getLanguage())
+						? List.<IBase>of(variables.query(expression.getExpression(), fhirPath, store))
+						: fhirPath.evaluate(expression.getExpression(), "Questionnaire.extension('variable')." + expression.getName());
 				fhirPath.define(expression.getName(), value);
 			}
 		}

@@ -46,9 +46,8 @@ final class PolicyFhirPath {
 		return fhirContext;
 	}
 
-	/** @param value the variable's value; null when it evaluated to nothing, which FHIRPath reads as empty */
-	void define(String name, IBase value) {
-		constants.put(name, value == null ? List.of() : List.of(value));
+	void define(String name, List<IBase> values) {
+		constants.put(name, List.copyOf(values));
 	}
 
 	/** @param where the policy element the expression came from, named in a failure */
