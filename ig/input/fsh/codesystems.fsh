@@ -217,3 +217,26 @@ Title: "Drug class"
 Description: "Therapeutic classes the prior-therapy timeline sorts ingredients into (conventional DMARDs, TNF inhibitors, statins, MS disease-modifying therapies, GLP-1 agonists…). The codes and the ingredients in each, with citations, are the server's data table rules/drug-classes.yaml."
 * insert RecourseCodeSystem(drug-class, DrugClass)
 * ^content = #not-present
+
+CodeSystem: CompendiumRating
+Id: compendium-rating
+Title: "Compendium rating"
+Description: "The rating a drug compendium gives an off-label use. Which ratings count as supportive, and which compendia a plan's regime accepts, is data with citations (rules/compendia.yaml): Medicare Benefit Policy Manual ch. 15 §50.4.5; SSA §1927(g)(1)(B)(i)."
+* insert RecourseCodeSystem(compendium-rating, CompendiumRating)
+* #nccn-1 "NCCN Category 1" "NCCN Drugs & Biologics Compendium, category of evidence and consensus 1."
+* #nccn-2a "NCCN Category 2A" "NCCN Drugs & Biologics Compendium, category 2A."
+* #nccn-2b "NCCN Category 2B" "NCCN Drugs & Biologics Compendium, category 2B."
+* #nccn-3 "NCCN Category 3" "NCCN Drugs & Biologics Compendium, category 3."
+* #drugdex-class-i "DrugDex Class I" "Micromedex DrugDex strength of recommendation Class I."
+* #drugdex-class-iia "DrugDex Class IIa" "Micromedex DrugDex Class IIa."
+* #drugdex-class-iib "DrugDex Class IIb" "Micromedex DrugDex Class IIb."
+* #drugdex-class-iii "DrugDex Class III" "Micromedex DrugDex Class III."
+* #ahfs-supportive "AHFS-DI supportive narrative" "AHFS Drug Information narrative text supporting the use."
+* #ahfs-not-supportive "AHFS-DI not supportive" "AHFS Drug Information narrative text not supporting the use."
+* #clinical-pharmacology-supportive "Clinical Pharmacology supportive narrative" "Elsevier Clinical Pharmacology narrative text supporting the use."
+* #clinical-pharmacology-not-supportive "Clinical Pharmacology not supportive" "Elsevier Clinical Pharmacology narrative text not supporting the use."
+* #lexi-drugs-evidence-a "Lexi-Drugs off-label, Evidence Level A" "Lexi-Drugs 'Use: Off-Label' rated Evidence Level A."
+* #lexi-drugs-evidence-other "Lexi-Drugs off-label, other evidence level" "Lexi-Drugs 'Use: Off-Label' rated below Evidence Level A."
+* #lexi-drugs-unsupported "Lexi-Drugs unsupported" "Lexi-Drugs 'Use: Unsupported'."
+* #usp-di-accepted "USP-DI accepted" "USP Dispensing Information (or successor) lists the use as accepted."
+* #usp-di-not-accepted "USP-DI not accepted" "USP Dispensing Information lists the use as unaccepted or acceptance not established."

@@ -219,3 +219,51 @@ Description: "On the requesting agent of an AuditEvent: the patient the caller's
 * ^context[0].type = #element
 * ^context[0].expression = "AuditEvent.agent"
 * value[x] only Reference(Patient)
+
+// --- off-label-review ----------------------------------------------------------------------------
+Extension: OffLabelReviewExtension
+Id: off-label-review
+Title: "Off-label review"
+Description: """On a criteria map: the requested drug's FDA-labelled indications compared with the patient's documented
+diagnosis and age, and — when the use is not labelled — whether a recognized compendium supports it (a "medically
+accepted indication": SSA §1861(t)(2)(B), §1927(k)(6); Medicare Benefit Policy Manual ch. 15 §50.4.5). `labelStatus`
+met = the documented use is labelled, not-met = it is off-label, unknown = the chart cannot tell. `compendiaStatus`
+met = a compendium listing with a supportive rating, from a compendium the plan's regime accepts, is on file."""
+* insert RecourseExtension(off-label-review)
+* ^context[0].type = #element
+* ^context[0].expression = "QuestionnaireResponse"
+* extension contains
+    drug 1..1 MS and
+    labelStatus 1..1 MS and
+    labelSource 1..1 MS and
+    labelledIndication 0..* MS and
+    finding 1..* MS and
+    evidence 0..* MS and
+    compendiaStatus 0..1 MS and
+    compendiaEvidence 0..* MS and
+    gap 0..* MS
+* extension[drug].value[x] only CodeableConcept
+* extension[drug] ^short = "The requested drug (RxNorm ingredient)"
+* extension[labelStatus].value[x] only CodeableConcept
+* extension[labelStatus].valueCodeableConcept from CriterionStatusVS (required)
+* extension[labelSource].value[x] only uri
+* extension[labelSource] ^short = "Where the label was read (DailyMed / Drugs@FDA)"
+* extension[labelledIndication].value[x] only string
+* extension[finding].value[x] only string
+* extension[finding] ^short = "What the comparison found, in plain words, from chart facts only"
+* extension[evidence].value[x] only Reference(Condition or Patient or DocumentReference)
+* extension[compendiaStatus].value[x] only CodeableConcept
+* extension[compendiaStatus].valueCodeableConcept from CriterionStatusVS (required)
+* extension[compendiaEvidence].value[x] only Reference(DocumentReference)
+* extension[gap].value[x] only string
+
+// --- compendium-rating ---------------------------------------------------------------------------
+Extension: CompendiumRatingExtension
+Id: compendium-rating
+Title: "Compendium rating"
+Description: "On a compendium-listing evidence document: the rating the compendium gives the drug for the patient's indication (NCCN category, DrugDex class, AHFS/Clinical Pharmacology narrative, Lexi-Drugs evidence level, USP-DI acceptance)."
+* insert RecourseExtension(compendium-rating)
+* ^context[0].type = #element
+* ^context[0].expression = "DocumentReference"
+* value[x] only Coding
+* valueCoding from CompendiumRatingVS (required)

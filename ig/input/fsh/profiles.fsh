@@ -172,6 +172,7 @@ DTR's context extensions point to the Coverage and the order (e.g. MedicationReq
 * item.answer.extension contains
     CriterionStatusExtension named criterionStatus 1..1 MS and
     EvidenceExtension named evidence 0..* MS
+* extension contains OffLabelReviewExtension named offLabelReview 0..1 MS
 
 // --- RecourseEvidence ------------------------------------------------------------------------------
 Profile: RecourseEvidence
@@ -188,6 +189,8 @@ to the chart resources it was drawn from."""
 * category[recourseArtifact] = ArtifactType#evidence
 * category[evidenceType] from EvidenceTypeVS (required)
 * category[evidenceType] ^short = "The kind of evidence"
+* extension contains CompendiumRatingExtension named compendiumRating 0..1 MS
+* extension[compendiumRating] ^short = "For a compendium listing: the rating it gives the use"
 * date MS
 * context.related MS
 * context.related ^short = "The chart resources the evidence was drawn from"

@@ -116,3 +116,10 @@ Title: "Artifact types"
 Description: "All Recourse artifact types."
 * insert RecourseValueSet(artifact-type, ArtifactTypeVS)
 * include codes from system ArtifactType
+
+ValueSet: CompendiumRatingVS
+Id: compendium-rating
+Title: "Compendium ratings"
+Description: "All compendium ratings."
+* insert RecourseValueSet(compendium-rating, CompendiumRatingVS)
+* include codes from system CompendiumRating

@@ -57,22 +57,18 @@ final class CriteriaMapWriter {
 		item.setLinkId(result.linkId()).setText(result.text());
 		item.addExtension(PolicyExtensions.CRITERION_ID, new StringType(result.criterionId()));
 		if (result.answer().isEmpty()) {
-			item.addExtension(PolicyExtensions.CRITERION_STATUS, status(result.status()));
+			item.addExtension(PolicyExtensions.CRITERION_STATUS, result.status().toConcept());
 		} else {
 			QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent answer = item.addAnswer().setValue(new BooleanType(result.answer().get()));
 			Extension origin = answer.addExtension().setUrl(PolicyExtensions.INFORMATION_ORIGIN);
 			origin.addExtension("source", new CodeType("auto"));
-			answer.addExtension(PolicyExtensions.CRITERION_STATUS, status(result.status()));
+			answer.addExtension(PolicyExtensions.CRITERION_STATUS, result.status().toConcept());
 			result.evidence().forEach(reference -> answer.addExtension(PolicyExtensions.EVIDENCE, new Reference(reference)));
 		}
-		if (result.status() != CriterionResult.Status.MET) {
+		if (result.status() != CriterionStatus.MET) {
 			result.gap().ifPresent(gap -> item.addExtension(PolicyExtensions.CRITERION_GAP, new StringType(gap)));
 		}
 		return item;
-	}
-
-	private static CodeableConcept status(CriterionResult.Status status) {
-		return new CodeableConcept(new Coding(PolicyExtensions.CRITERION_STATUSES, status.code, status.display));
 	}
 
 	/** Whether a person answered the item (DTR information-origin override or manual): such answers survive re-evaluation. */

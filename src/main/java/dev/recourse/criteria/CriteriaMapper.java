@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import dev.recourse.casework.Cases;
 import dev.recourse.common.Digests;
+import dev.recourse.criteria.offlabel.OffLabelReview;
+import dev.recourse.criteria.offlabel.OffLabelReviewer;
 import dev.recourse.server.LocalRepositories;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -33,12 +35,14 @@ class CriteriaMapper {
 	private final LocalRepositories repositories;
 	private final PolicyChooser chooser;
 	private final PolicyEvaluation evaluation;
+	private final OffLabelReviewer offLabel;
 	private final Clock clock = Clock.systemUTC();
 
-	CriteriaMapper(LocalRepositories repositories, PolicyChooser chooser, PolicyEvaluation evaluation) {
+	CriteriaMapper(LocalRepositories repositories, PolicyChooser chooser, PolicyEvaluation evaluation, OffLabelReviewer offLabel) {
 		this.repositories = repositories;
 		this.chooser = chooser;
 		this.evaluation = evaluation;
+		this.offLabel = offLabel;
 	}
 
 	QuestionnaireResponse map(IdType caseId, Optional<String> policyCanonical, RequestDetails request) {
@@ -51,6 +55,7 @@ class CriteriaMapper {
 		QuestionnaireResponse map = CriteriaMapWriter.write(policy, caseTask.getFor(), results, personAnswers(store, mapId),
 				DtrContext.of(caseTask, policy, store), clock.instant());
 		map.setId(mapId);
+		offLabel.review(policy, caseTask, patient, store).map(OffLabelReview::toExtension).ifPresent(map::addExtension);
 		store.transaction(transaction(map, caseTask));
 		return store.read(QuestionnaireResponse.class, new IdType("QuestionnaireResponse", mapId));
 	}

@@ -14,21 +14,10 @@ import java.util.Optional;
  * @param evidence references of the chart resources that prove it, e.g. {@code Condition/12}
  * @param gap the document that would close the criterion, from the policy
  */
-record CriterionResult(String linkId, String criterionId, String text, Status status, Optional<Boolean> answer,
+record CriterionResult(String linkId, String criterionId, String text, CriterionStatus status, Optional<Boolean> answer,
 		List<String> evidence, Optional<String> gap) {
 	CriterionResult {
 		evidence = List.copyOf(evidence);
 	}
 
-	enum Status {
-		MET("met", "Met"), NOT_MET("not-met", "Not met"), UNKNOWN("unknown", "Unknown");
-
-		final String code;
-		final String display;
-
-		Status(String code, String display) {
-			this.code = code;
-			this.display = display;
-		}
-	}
 }

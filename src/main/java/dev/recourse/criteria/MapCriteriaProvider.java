@@ -40,6 +40,7 @@ class MapCriteriaProvider implements OperationProvider {
 	@RequiresAccess(resourceType = "Observation", verbs = Verb.SEARCH)
 	@RequiresAccess(resourceType = "AllergyIntolerance", verbs = Verb.SEARCH)
 	@RequiresAccess(resourceType = "Procedure", verbs = Verb.SEARCH)
+	@RequiresAccess(resourceType = "DocumentReference", verbs = Verb.SEARCH)
 	@Operation(name = "$map-criteria", type = Task.class, idempotent = false, canonicalUrl = DEFINITION)
 	@Description(shortDefinition = "Judge each criterion of the payer's coverage policy against the case patient's chart")
 	public QuestionnaireResponse mapCriteria(@IdParam IdType caseId,

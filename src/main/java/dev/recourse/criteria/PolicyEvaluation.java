@@ -73,8 +73,8 @@ class PolicyEvaluation {
 				.filter(Resource.class::isInstance)
 				.map(resource -> ((Resource) resource).fhirType() + "/" + ((Resource) resource).getIdElement().getIdPart())
 				.distinct().toList();
-		CriterionResult.Status status = answer.map(met -> met ? CriterionResult.Status.MET : CriterionResult.Status.NOT_MET)
-				.orElse(CriterionResult.Status.UNKNOWN);
+		CriterionStatus status = answer.map(met -> met ? CriterionStatus.MET : CriterionStatus.NOT_MET)
+				.orElse(CriterionStatus.UNKNOWN);
 		Optional<String> gap = Optional.ofNullable(item.getExtensionByUrl(PolicyExtensions.CRITERION_GAP)).map(gapText -> gapText.getValue().primitiveValue());
 		return new CriterionResult(item.getLinkId(), criterionId, item.getText(), status, answer, evidence, gap);
 	}
