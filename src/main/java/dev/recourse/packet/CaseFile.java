@@ -1,0 +1,27 @@
+package dev.recourse.packet;
+
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * What a case holds for its packet, as read from the store.
+ *
+ * @param originalRequest the denied PAS request Claim, when it is on file
+ * @param coverage the denial's Coverage, else the patient's active one
+ * @param map the case's criteria map
+ * @param letter the case's letter
+ * @param evidence the evidence documents of the case (linked from the case or the map)
+ */
+record CaseFile(Task caseTask, ClaimResponse denial, Patient patient, Optional<Claim> originalRequest, Optional<Coverage> coverage,
+		Optional<QuestionnaireResponse> map, Optional<DocumentReference> letter, List<DocumentReference> evidence) {
+	CaseFile {
+		evidence = List.copyOf(evidence);
+	}
+}

@@ -1,0 +1,104 @@
+package dev.recourse.packet;
+
+import ca.uhn.fhir.model.api.IQueryParameterType;
+import ca.uhn.fhir.repository.IRepository;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.Multimap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+
+/** Reads what a case holds for its packet: the case's outputs by artifact type, the denial and what it names. */
+final class CaseFiles {
+	static final String ARTIFACT_TYPES = "http://recourse.dev/fhir/CodeSystem/artifact-type";
+	private static final String EVIDENCE = "http://recourse.dev/fhir/StructureDefinition/evidence";
+
+	private CaseFiles() {
+	}
+
+	static CaseFile read(IRepository store, Task caseTask) {
+		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
+		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
+		Optional<QuestionnaireResponse> map = output(caseTask, "criteria-map").flatMap(ref -> read(store, QuestionnaireResponse.class, ref));
+		Optional<DocumentReference> letter = output(caseTask, "letter").flatMap(ref -> read(store, DocumentReference.class, ref));
+		return new CaseFile(caseTask, denial, patient, originalRequest(store, denial), coverage(store, denial, patient), map, letter,
+				evidence(store, caseTask, map));
+	}
+
+	private static Optional<Claim> originalRequest(IRepository store, ClaimResponse denial) {
+		return denial.getRequest().hasReference() ? read(store, Claim.class, denial.getRequest().getReference()) : Optional.empty();
+	}
+
+	/** The denial's focal Coverage, else the patient's active one on file. */
+	private static Optional<Coverage> coverage(IRepository store, ClaimResponse denial, Patient patient) {
+		Optional<String> named = denial.getInsurance().stream().filter(ClaimResponse.InsuranceComponent::getFocal)
+				.map(insurance -> insurance.getCoverage().getReference()).filter(ref -> ref != null && !ref.isBlank()).findFirst();
+		if (named.isPresent()) {
+			return read(store, Coverage.class, named.get());
+		}
+		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
+		params.put("patient", List.of(new ReferenceParam("Patient/" + patient.getIdElement().getIdPart())));
+		params.put("status", List.of(new TokenParam("active")));
+		return store.search(Bundle.class, Coverage.class, params).getEntry().stream()
+				.map(Bundle.BundleEntryComponent::getResource).map(Coverage.class::cast).findFirst();
+	}
+
+	/** The case's evidence outputs and the evidence documents the map cites, once each, in that order. */
+	private static List<DocumentReference> evidence(IRepository store, Task caseTask, Optional<QuestionnaireResponse> map) {
+		Map<String, DocumentReference> found = new LinkedHashMap<>();
+		List<String> references = new ArrayList<>(outputs(caseTask, "evidence"));
+		map.ifPresent(qr -> collectCited(qr.getItem(), references));
+		for (String reference : references) {
+			if (reference.startsWith("DocumentReference/") && !found.containsKey(reference)) {
+				read(store, DocumentReference.class, reference).ifPresent(document -> found.put(reference, document));
+			}
+		}
+		return new ArrayList<>(found.values());
+	}
+
+	private static void collectCited(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items, List<String> into) {
+		for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : items) {
+			item.getAnswer().forEach(answer -> answer.getExtensionsByUrl(EVIDENCE).stream().map(Extension::getValue)
+					.filter(Reference.class::isInstance).map(value -> ((Reference) value).getReference()).filter(ref -> ref != null)
+					.forEach(into::add));
+			collectCited(item.getItem(), into);
+		}
+	}
+
+	static Optional<String> output(Task caseTask, String artifactType) {
+		return outputs(caseTask, artifactType).stream().findFirst();
+	}
+
+	private static List<String> outputs(Task caseTask, String artifactType) {
+		return caseTask.getOutput().stream()
+				.filter(output -> output.getType().getCoding().stream().anyMatch(coding -> ARTIFACT_TYPES.equals(coding.getSystem()) && artifactType.equals(coding.getCode())))
+				.map(Task.TaskOutputComponent::getValue).filter(Reference.class::isInstance).map(value -> ((Reference) value).getReference())
+				.filter(ref -> ref != null).toList();
+	}
+
+	private static <T extends IBaseResource> Optional<T> read(IRepository store, Class<T> type, String reference) {
+		try {
+			return Optional.of(store.read(type, new IdType(reference).toUnqualifiedVersionless()));
+		} catch (BaseServerResponseException gone) {
+			// not on this server (or deleted): the checks say what is missing
+			return Optional.empty();
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package dev.recourse.packet;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.repository.IRepository;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import dev.recourse.casework.Cases;
+import dev.recourse.common.Digests;
+import dev.recourse.common.OperationOutcomes;
+import dev.recourse.common.RecourseError;
+import dev.recourse.conformance.ConformanceValidator;
+import dev.recourse.server.LocalRepositories;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code Task/[id]/$assemble}: read the case → check it is ready (422 listing every gap) → build the request
+ * Claim from the denied request → gather the bundle → validate it against RecoursePacket and PAS (422 with the
+ * validator's findings) → store it as the case's packet, once per content: the same case content gives the same
+ * packet, identifier included, so the identifier can serve as the submission's idempotency key.
+ */
+@Service
+class PacketAssembler {
+	private final LocalRepositories repositories;
+	private final ConformanceValidator validator;
+	private final FhirContext fhirContext;
+	private final Clock clock = Clock.systemUTC();
+
+	PacketAssembler(LocalRepositories repositories, ConformanceValidator validator, FhirContext fhirContext) {
+		this.repositories = repositories;
+		this.validator = validator;
+		this.fhirContext = fhirContext;
+	}
+
+	Bundle assemble(IdType caseId, RequestDetails request) {
+		IRepository store = repositories.forRequest(request);
+		Task caseTask = Cases.readOpen(store, caseId);
+		CaseFile file = CaseFiles.read(store, caseTask);
+		List<PacketProblem> problems = PacketChecks.check(file);
+		if (!problems.isEmpty()) {
+			throw unprocessable(problems);
+		}
+		String caseKey = Digests.sha256Hex(caseTask.getIdElement().getIdPart()).substring(0, 32);
+		PacketKind kind = PacketKind.of(PacketChecks.pathway(file).orElseThrow()).orElseThrow();
+		Date now = Date.from(clock.instant());
+		Claim claim = RequestClaimBuilder.build(file, file.originalRequest().orElseThrow(), kind, "pending", now);
+		Bundle packet = PacketBundle.collect(fhirContext, claim, "request-" + caseKey, store, request.getFhirServerBase(), new Identifier(), now);
+		String contentKey = contentKey(packet);
+		claim.getIdentifierFirstRep().setValue("RC-" + contentKey.substring(0, 20));
+		packet.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.nameUUIDFromBytes(contentKey.getBytes(StandardCharsets.UTF_8))));
+		Optional<Bundle> stored = storedPacket(store, caseKey).filter(earlier -> earlier.getIdentifier().getValue().equals(packet.getIdentifier().getValue()));
+		if (stored.isPresent()) {
+			return stored.get();
+		}
+		List<SingleValidationMessage> errors = validator.errors(packet, PacketBundle.PROFILE);
+		if (!errors.isEmpty()) {
+			throw unprocessable(errors.stream().map(error -> new PacketProblem(error.getLocationString(), error.getMessage())).toList());
+		}
+		packet.setId("packet-" + caseKey);
+		store.transaction(storeWithCase(packet, caseTask));
+		return store.read(Bundle.class, new IdType("Bundle", "packet-" + caseKey));
+	}
+
+	/** A digest of what the packet says, leaving out when it was made and what it is called. */
+	private String contentKey(Bundle packet) {
+		Bundle content = packet.copy();
+		content.setTimestamp(null);
+		content.setIdentifier(null);
+		content.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Claim.class::isInstance)
+				.forEach(resource -> ((Claim) resource).setCreated(null).getIdentifier().clear());
+		return Digests.sha256Hex(fhirContext.newJsonParser().encodeResourceToString(content));
+	}
+
+	private static Optional<Bundle> storedPacket(IRepository store, String caseKey) {
+		try {
+			return Optional.of(store.read(Bundle.class, new IdType("Bundle", "packet-" + caseKey)));
+		} catch (BaseServerResponseException none) {
+			return Optional.empty();
+		}
+	}
+
+	private static Bundle storeWithCase(Bundle packet, Task caseTask) {
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		String packetUrl = "Bundle/" + packet.getIdElement().getIdPart();
+		transaction.addEntry().setResource(packet).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(packetUrl);
+		boolean linked = caseTask.getOutput().stream().anyMatch(output -> output.getValue() instanceof Reference ref && packetUrl.equals(ref.getReference()));
+		if (!linked) {
+			Task updated = caseTask.copy();
+			updated.addOutput().setValue(new Reference(packetUrl)).getType().addCoding(new Coding(CaseFiles.ARTIFACT_TYPES, "packet", "Packet"));
+			transaction.addEntry().setResource(updated).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+					.setUrl("Task/" + caseTask.getIdElement().getIdPart()).setIfMatch("W/\"" + caseTask.getIdElement().getVersionIdPart() + "\"");
+		}
+		return transaction;
+	}
+
+	private static UnprocessableEntityException unprocessable(List<PacketProblem> problems) {
+		OperationOutcome outcome = OperationOutcomes.error(RecourseError.UNPROCESSABLE, problems.get(0).element(), problems.get(0).message());
+		for (PacketProblem problem : problems.subList(1, problems.size())) {
+			OperationOutcome.OperationOutcomeIssueComponent issue = OperationOutcomes.error(RecourseError.UNPROCESSABLE, problem.element(), problem.message()).getIssueFirstRep();
+			outcome.addIssue(issue);
+		}
+		return new UnprocessableEntityException("The case is not ready to send: " + problems.size() + " problem(s)", outcome);
+	}
+}
