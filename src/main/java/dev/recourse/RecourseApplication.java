@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 			"org.springframework.boot.actuate.autoconfigure.elasticsearch.ElasticsearchRestHealthContributorAutoConfiguration",
 			"org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration",
 			"org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
+			// no MVC views: the letter (letter/) runs its own plain TemplateEngine on its own templates
 			"org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration",
 			"org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration"
 		})
