@@ -40,11 +40,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The shipped policies, each against three charts built on a third-party fixture patient (Synthea's
  * Alejandro Riojas): one meeting every criterion the chart can decide, the same chart failing exactly one,
  * and the same chart lacking the data for one. Criteria a chart cannot decide (the prescriber's specialty,
- * lifestyle counselling: {@code initialExpression} is {@code {}}) are always unknown and listed as such.
+ * lifestyle counselling, body-surface area: {@code initialExpression} is {@code {}}) are always unknown and
+ * listed as such.
  * <p>
  * Note: the policies answer "met" or nothing for a diagnosis or a prior-therapy step
  * ({@code iif(x.exists(), true)}): a chart cannot prove a step was never tried, so the scenario that fails
- * a criterion uses one the chart can disprove (age, LDL-C, BMI).
+ * a criterion uses one the chart can disprove (age, LDL-C, BMI). The same holds for the asthma policy's
+ * eosinophil, controller and uncontrolled-asthma criteria, so it too is failed on age.
  */
 class PolicyScenariosIT extends FhirIntegrationTest {
 	private static final String VERSION = "2026.11-transcribed";
@@ -105,7 +107,36 @@ class PolicyScenariosIT extends FhirIntegrationTest {
 				Map.of("age", List.of("patient"), "bmi", List.of("bmi", "htn")), Set.of("lifestyle"),
 				"bmi", chart -> chart.withObservation("bmi", "39156-5", 25.1, "kg/m2", TODAY.minusMonths(1).toString()),
 				"bmi", chart -> chart.without("bmi"));
-		return Stream.of(adalimumab, etanercept, upadacitinib, ocrelizumab, evolocumab, semaglutide)
+		PolicyCase ocrelizumabPpms = new PolicyCase("evicore-ocrelizumab-ppms",
+				chart -> chart.withCondition("ppms", "G35.B1", "Primary progressive multiple sclerosis, active"),
+				Map.of("diagnosis", List.of("ppms"), "age", List.of("patient")), Set.of("prescriber"),
+				"age", chart -> chart.birthDate(MINOR),
+				"diagnosis", chart -> chart.without("ppms"));
+		PolicyCase alirocumab = new PolicyCase("cigna-alirocumab-ascvd",
+				chart -> chart.withCondition("cad", "I25.10", "Atherosclerotic heart disease of native coronary artery without angina pectoris")
+						.withEpisode("atorva", "atorvastatin", "83367", "2025-02-03", null, null)
+						.withObservation("ldl", "13457-7", 96, "mg/dL", TODAY.minusWeeks(3).toString()),
+				Map.of("ascvd", List.of("cad"), "statin-trial", List.of("atorva"), "ldl", List.of("ldl")), Set.of(),
+				"ldl", chart -> chart.withObservation("ldl", "13457-7", 48, "mg/dL", TODAY.minusWeeks(3).toString()),
+				"statin-trial", chart -> chart.without("atorva"));
+		PolicyCase dupilumabAd = new PolicyCase("cigna-dupilumab-ad",
+				chart -> chart.withCondition("ad", "L20.9", "Atopic dermatitis, unspecified")
+						.withEpisode("tcs", "triamcinolone", "10759", "2025-04-01", "2025-06-15", "stopped-inefficacy"),
+				Map.of("diagnosis", List.of("ad"), "age", List.of("patient"), "tcs-trial", List.of("tcs")), Set.of("extent", "prescriber"),
+				"age", chart -> chart.birthDate(TODAY.minusMonths(4).toString()),
+				"tcs-trial", chart -> chart.without("tcs"));
+		PolicyCase dupilumabAsthma = new PolicyCase("cigna-dupilumab-asthma",
+				chart -> chart.withCondition("asthma", "J45.50", "Severe persistent asthma, uncomplicated")
+						.withEpisode("ics", "fluticasone", "41126", "2025-01-13", null, null)
+						.withEpisode("lama", "tiotropium", "69120", "2025-03-10", null, null)
+						.withObservation("eos", "711-2", 420, "/uL", TODAY.minusWeeks(3).toString())
+						.withObservation("ratio", "19926-5", 68, "%", TODAY.minusMonths(2).toString()),
+				Map.of("diagnosis", List.of("asthma"), "age", List.of("patient"), "phenotype", List.of("eos"),
+						"controller-therapy", List.of("ics", "lama"), "uncontrolled", List.of("ratio")), Set.of("prescriber"),
+				"age", chart -> chart.birthDate(TODAY.minusYears(4).toString()),
+				"phenotype", chart -> chart.without("eos"));
+		return Stream.of(adalimumab, etanercept, upadacitinib, ocrelizumab, evolocumab, semaglutide, ocrelizumabPpms, alirocumab,
+				dupilumabAd, dupilumabAsthma)
 				.flatMap(policy -> Stream.of(Scenario.values()).map(scenario -> Arguments.of(policy, scenario)));
 	}
 
