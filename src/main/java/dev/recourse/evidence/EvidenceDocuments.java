@@ -25,6 +25,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,6 +49,7 @@ public class EvidenceDocuments {
 	private final EvidenceSourceTable table;
 	private final AttachmentRules attachments;
 
+	@Autowired
 	EvidenceDocuments(AttachmentRules attachments) {
 		this(EvidenceSourceTable.load(), attachments);
 	}
