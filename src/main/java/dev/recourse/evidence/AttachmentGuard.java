@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import dev.recourse.common.StorageInterceptor;
+import java.util.EnumSet;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Binary;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 @Interceptor
 public class AttachmentGuard implements StorageInterceptor {
 	static final String EVIDENCE_PROFILE = "http://recourse.dev/fhir/StructureDefinition/recourse-evidence";
-	private static final Set<RestOperationTypeEnum> CLIENT_WRITES = Set.of(
+	// an EnumSet: Set.of(...).contains(null) throws, and internal requests carry no operation type
+	private static final Set<RestOperationTypeEnum> CLIENT_WRITES = EnumSet.of(
 			RestOperationTypeEnum.CREATE,
 			RestOperationTypeEnum.UPDATE,
 			RestOperationTypeEnum.PATCH,

@@ -151,8 +151,9 @@ class EvidenceAttachIT extends FhirIntegrationTest {
 		assertThat(type(bySource.get(condition))).isEqualTo("chart-note");
 		assertThat(type(bySource.get(episode))).isEqualTo("medication-history");
 		assertThat(bySource.get(episode).getDescription()).isEqualTo("methotrexate: stopped, 2024-01-10 to 2024-06-30");
-		assertThat(again).extracting(document -> document.getIdElement().getValue())
-				.containsExactlyElementsOf(stored.stream().map(document -> document.getIdElement().getValue()).toList());
+		assertThat(again).extracting(document -> document.getIdElement().toUnqualified().getValue())
+				.containsExactlyElementsOf(stored.stream().map(document -> document.getIdElement().toUnqualified().getValue()).toList());
+		assertThat(again).allSatisfy(document -> assertThat(document.getMeta().getVersionId()).isEqualTo("1"));
 		for (DocumentReference document : stored) {
 			assertThat(document.getSubject().getReference()).isEqualTo("Patient/" + patientId);
 			HttpResponse<String> validation = send(fhirRequest("/DocumentReference/$validate?profile=" + EvidenceDocuments.PROFILE)
