@@ -27,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = {
 			"recourse.limits.max-request-bytes=262144",
+			// under the request limit, so an attachment over it reaches the attachment check (EvidenceAttachIT)
+			"recourse.evidence.max-attachment-bytes=65536",
 			"recourse.limits.max-page-size=50",
 			"recourse.fhir.expunge-enabled=true",
 			"recourse.demo.enabled=false",
