@@ -6,10 +6,12 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
@@ -31,16 +33,40 @@ final class DtrContext {
 		return List.of(coverage(denial, caseTask, store), order(denial, policy));
 	}
 
+	/**
+	 * Logical, by member id, as the guide's example has it: a literal reference would make validators check the
+	 * Coverage against DTR's CRD target profiles (built on US Core 3.1.1), which a PAS Coverage need not meet.
+	 */
 	private static Reference coverage(ClaimResponse denial, Task caseTask, IRepository store) {
-		if (denial.getInsuranceFirstRep().getCoverage().hasReference()) {
-			return new Reference(denial.getInsuranceFirstRep().getCoverage().getReference());
+		Optional<Coverage> coverage = denial.getInsuranceFirstRep().getCoverage().hasReference()
+				? read(store, denial.getInsuranceFirstRep().getCoverage().getReference()) : Optional.empty();
+		if (coverage.isEmpty()) {
+			Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
+			params.put("patient", List.of(new ReferenceParam(caseTask.getFor().getReference())));
+			coverage = store.search(Bundle.class, Coverage.class, params).getEntry().stream()
+					.map(entry -> (Coverage) entry.getResource()).findFirst();
 		}
-		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
-		params.put("patient", List.of(new ReferenceParam(caseTask.getFor().getReference())));
-		Bundle found = store.search(Bundle.class, Coverage.class, params);
-		return found.getEntry().isEmpty()
-				? new Reference().setType("Coverage").setDisplay("The coverage of the denied request (no Coverage on file)")
-				: new Reference(found.getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue());
+		Reference reference = new Reference().setType("Coverage");
+		boolean onFile = coverage.isPresent();
+		coverage.flatMap(DtrContext::memberId).ifPresentOrElse(reference::setIdentifier,
+				() -> reference.setDisplay(onFile ? "The coverage of the denied request (no member id on file)"
+						: "The coverage of the denied request (no Coverage on file)"));
+		return reference;
+	}
+
+	private static Optional<Identifier> memberId(Coverage coverage) {
+		return coverage.getIdentifier().stream()
+				.filter(id -> id.hasValue() && id.getType().getCoding().stream().anyMatch(coding -> "MB".equals(coding.getCode())))
+				.map(id -> new Identifier().setSystem(id.getSystem()).setValue(id.getValue())).findFirst()
+				.or(() -> Optional.ofNullable(coverage.getSubscriberId()).filter(value -> !value.isBlank()).map(value -> new Identifier().setValue(value)));
+	}
+
+	private static Optional<Coverage> read(IRepository store, String reference) {
+		try {
+			return Optional.of(store.read(Coverage.class, new IdType(reference)));
+		} catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException notOnFile) {
+			return Optional.empty();
+		}
 	}
 
 	private static Reference order(ClaimResponse denial, Questionnaire policy) {

@@ -211,7 +211,7 @@ public class EvidenceDocuments {
 		}
 	}
 
-	private static boolean isDerived(DocumentReference document) {
+	public static boolean isDerived(DocumentReference document) {
 		return document.getIdElement().getIdPart() != null && document.getIdElement().getIdPart().startsWith("evidence-");
 	}
 

@@ -31,6 +31,8 @@ class AssembleProvider implements OperationProvider {
 	@RequiresAccess(resourceType = "Coverage", verbs = Verb.SEARCH)
 	@RequiresAccess(resourceType = "QuestionnaireResponse", verbs = Verb.READ)
 	@RequiresAccess(resourceType = "DocumentReference", verbs = Verb.READ)
+	@RequiresAccess(resourceType = "DocumentReference", verbs = Verb.CREATE)
+	@RequiresAccess(resourceType = "DocumentReference", verbs = Verb.UPDATE)
 	@RequiresAccess(resourceType = "Bundle", verbs = Verb.READ)
 	@RequiresAccess(resourceType = "Bundle", verbs = Verb.CREATE)
 	@RequiresAccess(resourceType = "Bundle", verbs = Verb.UPDATE)

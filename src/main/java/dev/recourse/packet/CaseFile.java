@@ -17,11 +17,18 @@ import org.hl7.fhir.r4.model.Task;
  * @param coverage the denial's Coverage, else the patient's active one
  * @param map the case's criteria map
  * @param letter the case's letter
- * @param evidence the evidence documents of the case (linked from the case or the map)
+ * @param evidence the evidence documents of the case: those linked from it, then those built from the map's evidence
  */
 record CaseFile(Task caseTask, ClaimResponse denial, Patient patient, Optional<Claim> originalRequest, Optional<Coverage> coverage,
 		Optional<QuestionnaireResponse> map, Optional<DocumentReference> letter, List<DocumentReference> evidence) {
 	CaseFile {
 		evidence = List.copyOf(evidence);
+	}
+
+	CaseFile withEvidence(List<DocumentReference> more) {
+		java.util.Map<String, DocumentReference> all = new java.util.LinkedHashMap<>();
+		evidence.forEach(document -> all.put(document.getIdElement().getIdPart(), document));
+		more.forEach(document -> all.putIfAbsent(document.getIdElement().getIdPart(), document));
+		return new CaseFile(caseTask, denial, patient, originalRequest, coverage, map, letter, List.copyOf(all.values()));
 	}
 }

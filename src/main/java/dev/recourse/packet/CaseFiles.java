@@ -28,7 +28,6 @@ import org.hl7.fhir.r4.model.Task;
 /** Reads what a case holds for its packet: the case's outputs by artifact type, the denial and what it names. */
 final class CaseFiles {
 	static final String ARTIFACT_TYPES = "http://recourse.dev/fhir/CodeSystem/artifact-type";
-	private static final String EVIDENCE = "http://recourse.dev/fhir/StructureDefinition/evidence";
 
 	private CaseFiles() {
 	}
@@ -39,7 +38,7 @@ final class CaseFiles {
 		Optional<QuestionnaireResponse> map = output(caseTask, "criteria-map").flatMap(ref -> read(store, QuestionnaireResponse.class, ref));
 		Optional<DocumentReference> letter = output(caseTask, "letter").flatMap(ref -> read(store, DocumentReference.class, ref));
 		return new CaseFile(caseTask, denial, patient, originalRequest(store, denial), coverage(store, denial, patient), map, letter,
-				evidence(store, caseTask, map));
+				evidence(store, caseTask));
 	}
 
 	private static Optional<Claim> originalRequest(IRepository store, ClaimResponse denial) {
@@ -60,12 +59,10 @@ final class CaseFiles {
 				.map(Bundle.BundleEntryComponent::getResource).map(Coverage.class::cast).findFirst();
 	}
 
-	/** The case's evidence outputs and the evidence documents the map cites, once each, in that order. */
-	private static List<DocumentReference> evidence(IRepository store, Task caseTask, Optional<QuestionnaireResponse> map) {
+	/** The documents linked from the case as evidence (a specialist's attachments), once each. */
+	private static List<DocumentReference> evidence(IRepository store, Task caseTask) {
 		Map<String, DocumentReference> found = new LinkedHashMap<>();
-		List<String> references = new ArrayList<>(outputs(caseTask, "evidence"));
-		map.ifPresent(qr -> collectCited(qr.getItem(), references));
-		for (String reference : references) {
+		for (String reference : outputs(caseTask, "evidence")) {
 			if (reference.startsWith("DocumentReference/") && !found.containsKey(reference)) {
 				read(store, DocumentReference.class, reference).ifPresent(document -> found.put(reference, document));
 			}
@@ -73,14 +70,6 @@ final class CaseFiles {
 		return new ArrayList<>(found.values());
 	}
 
-	private static void collectCited(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items, List<String> into) {
-		for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : items) {
-			item.getAnswer().forEach(answer -> answer.getExtensionsByUrl(EVIDENCE).stream().map(Extension::getValue)
-					.filter(Reference.class::isInstance).map(value -> ((Reference) value).getReference()).filter(ref -> ref != null)
-					.forEach(into::add));
-			collectCited(item.getItem(), into);
-		}
-	}
 
 	static Optional<String> output(Task caseTask, String artifactType) {
 		return outputs(caseTask, artifactType).stream().findFirst();

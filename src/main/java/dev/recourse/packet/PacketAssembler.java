@@ -11,16 +11,21 @@ import dev.recourse.common.Digests;
 import dev.recourse.common.OperationOutcomes;
 import dev.recourse.common.RecourseError;
 import dev.recourse.conformance.ConformanceValidator;
+import dev.recourse.evidence.EvidenceDocuments;
 import dev.recourse.server.LocalRepositories;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -39,9 +44,11 @@ class PacketAssembler {
 	private final LocalRepositories repositories;
 	private final ConformanceValidator validator;
 	private final FhirContext fhirContext;
+	private final EvidenceDocuments evidenceDocuments;
 	private final Clock clock = Clock.systemUTC();
 
-	PacketAssembler(LocalRepositories repositories, ConformanceValidator validator, FhirContext fhirContext) {
+	PacketAssembler(LocalRepositories repositories, ConformanceValidator validator, FhirContext fhirContext, EvidenceDocuments evidenceDocuments) {
+		this.evidenceDocuments = evidenceDocuments;
 		this.repositories = repositories;
 		this.validator = validator;
 		this.fhirContext = fhirContext;
@@ -55,11 +62,16 @@ class PacketAssembler {
 		if (!problems.isEmpty()) {
 			throw unprocessable(problems);
 		}
+		List<DocumentReference> fromMap = evidenceDocuments.build(file.map().orElseThrow(), caseTask, store);
+		List<DocumentReference> derived = fromMap.stream().filter(EvidenceDocuments::isDerived).toList();
+		file = file.withEvidence(fromMap);
+		Map<String, Resource> unstored = new LinkedHashMap<>();
+		derived.forEach(document -> unstored.put("DocumentReference/" + document.getIdElement().getIdPart(), document));
 		String caseKey = Digests.sha256Hex(caseTask.getIdElement().getIdPart()).substring(0, 32);
 		PacketKind kind = PacketKind.of(PacketChecks.pathway(file).orElseThrow()).orElseThrow();
 		Date now = Date.from(clock.instant());
 		Claim claim = RequestClaimBuilder.build(file, file.originalRequest().orElseThrow(), kind, "pending", now);
-		Bundle packet = PacketBundle.collect(fhirContext, claim, "request-" + caseKey, store, request.getFhirServerBase(), new Identifier(), now);
+		Bundle packet = PacketBundle.collect(fhirContext, claim, "request-" + caseKey, unstored, store, request.getFhirServerBase(), new Identifier(), now);
 		String contentKey = contentKey(packet);
 		claim.getIdentifierFirstRep().setValue("RC-" + contentKey.substring(0, 20));
 		packet.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.nameUUIDFromBytes(contentKey.getBytes(StandardCharsets.UTF_8))));
@@ -72,7 +84,7 @@ class PacketAssembler {
 			throw unprocessable(errors.stream().map(error -> new PacketProblem(error.getLocationString(), error.getMessage())).toList());
 		}
 		packet.setId("packet-" + caseKey);
-		store.transaction(storeWithCase(packet, caseTask));
+		store.transaction(storeWithCase(packet, derived, caseTask));
 		return store.read(Bundle.class, new IdType("Bundle", "packet-" + caseKey));
 	}
 
@@ -94,8 +106,13 @@ class PacketAssembler {
 		}
 	}
 
-	private static Bundle storeWithCase(Bundle packet, Task caseTask) {
+	/** The packet, the evidence documents derived for it and the case's link to it: all or nothing. */
+	private static Bundle storeWithCase(Bundle packet, List<DocumentReference> derived, Task caseTask) {
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (DocumentReference document : derived) {
+			transaction.addEntry().setResource(document.copy()).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+					.setUrl("DocumentReference/" + document.getIdElement().getIdPart());
+		}
 		String packetUrl = "Bundle/" + packet.getIdElement().getIdPart();
 		transaction.addEntry().setResource(packet).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(packetUrl);
 		boolean linked = caseTask.getOutput().stream().anyMatch(output -> output.getValue() instanceof Reference ref && packetUrl.equals(ref.getReference()));

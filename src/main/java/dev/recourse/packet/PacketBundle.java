@@ -22,7 +22,7 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * The PAS request Bundle around a request Claim: the Claim first, then every resource on this server it refers to,
  * and what those refer to, so each reference resolves inside the bundle (fullUrl = server base + Type/id).
- * References to elsewhere (the EHR's Encounter…) stay as they are. A packet holds one Claim: a denial's link to
+ * Resources about to be stored with the packet (derived evidence) are taken as given. References to elsewhere (the EHR's Encounter…) stay as they are. A packet holds one Claim: a denial's link to
  * the denied request becomes the request's identifier.
  */
 final class PacketBundle {
@@ -34,7 +34,8 @@ final class PacketBundle {
 	private PacketBundle() {
 	}
 
-	static Bundle collect(FhirContext fhirContext, Claim claim, String claimId, IRepository store, String serverBase, Identifier identifier, Date timestamp) {
+	static Bundle collect(FhirContext fhirContext, Claim claim, String claimId, Map<String, Resource> unstored, IRepository store, String serverBase,
+			Identifier identifier, Date timestamp) {
 		Map<String, Resource> included = new LinkedHashMap<>();
 		claim.setId("Claim/" + claimId);
 		included.put("Claim/" + claimId, claim);
@@ -48,7 +49,7 @@ final class PacketBundle {
 				if (target == null || included.containsKey(target) || NOT_SENT.contains(target.substring(0, target.indexOf('/')))) {
 					continue;
 				}
-				Resource found = read(store, target);
+				Resource found = unstored.containsKey(target) ? unstored.get(target) : read(store, target);
 				if (found != null) {
 					if (included.size() >= MAX_RESOURCES) {
 						throw new IllegalStateException("A packet of more than " + MAX_RESOURCES + " resources");
