@@ -55,7 +55,7 @@ public class Spike {
     var repo = new InMemoryFhirRepository(ctx);
     for (var r : chart()) repo.update(r);
     var files = new ArrayList<Path>();
-    try (var s = Files.list(Paths.get("policies"))) { s.sorted().forEach(files::add); }
+    try (var s = Files.list(Paths.get("../../src/main/resources/policies"))) { s.sorted().forEach(files::add); }
     var qs = new LinkedHashMap<String, Questionnaire>();
     for (var f : files) {
       var q = parser.parseResource(Questionnaire.class, Files.readString(f));
