@@ -1,14 +1,18 @@
 package dev.recourse.bench;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import dev.recourse.ehr.fake.FakeEhr;
 import dev.recourse.support.StoredDenials;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -16,12 +20,15 @@ import org.hl7.fhir.r4.model.Task;
 
 /**
  * The driver's side of a pull, over HTTP through HAPI's client: a case for a new patient whom the EHR knows as
- * patient 85 (by MRN), and the timed {@code Task/[id]/$pull-history} call with what it answered.
+ * patient 85 (by MRN), and the timed {@code Task/[id]/$pull-history} call with what it answered. The criteria
+ * benchmark opens its cases and pulls its chart with it too.
  */
 final class PullCases {
 	/** US Core patient 85's MRN at the fixture's hospital: how the pull finds them in the EHR. */
 	static final Identifier MRN = new Identifier().setSystem("http://hospital.smarthealthit.org")
 			.setValue("d831ec91-c7a3-4a61-9312-7ff0c4a32134");
+	/** Patient 85's birth date in the fixture. */
+	static final String BIRTH_DATE = "1940-03-29";
 	private final FhirContext fhir;
 	private final IGenericClient client;
 	private final FakeEhr ehr;
@@ -51,14 +58,30 @@ final class PullCases {
 
 	/** A new Patient with patient 85's MRN, the PAS denial example for them, and its case (the Task's id). */
 	String openCase(int n) throws IOException {
+		return openCaseFor(newPatient(n));
+	}
+
+	/** A new Patient with patient 85's MRN and birth date (so age criteria can be judged); their id. */
+	String newPatient(int n) {
 		Patient patient = new Patient();
 		patient.addIdentifier(MRN.copy());
 		patient.addName().setFamily("Pullbench").addGiven("Case " + n);
-		String patientId = client.create().resource(patient).execute().getId().getIdPart();
+		patient.setBirthDateElement(new DateType(BIRTH_DATE));
+		return client.create().resource(patient).execute().getId().getIdPart();
+	}
+
+	/** The PAS denial example for the patient, and the case opened from it (the Task's id). */
+	String openCaseFor(String patientId) throws IOException {
 		String denialId = StoredDenials.store(client, fhir, patientId);
 		Task caseTask = client.operation().onInstance("ClaimResponse/" + denialId).named("$open-case")
 				.withNoParameters(Parameters.class).returnResourceType(Task.class).execute();
 		return caseTask.getIdElement().getIdPart();
+	}
+
+	/** How many resources of the type the server holds for the patient ({@code ?patient=…&_summary=count}). */
+	int countFor(String type, String patientId) {
+		return client.search().forResource(type).where(new ReferenceClientParam("patient").hasId("Patient/" + patientId))
+				.summaryMode(SummaryEnum.COUNT).returnBundle(Bundle.class).execute().getTotal();
 	}
 
 	/** {@code POST Task/{id}/$pull-history} with {@code {"resourceType":"Parameters"}}: the default Endpoint. */
