@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.param.StringParam;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import dev.recourse.common.RecourseError;
+import dev.recourse.common.RequestLimits;
 import dev.recourse.common.RecourseException;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,18 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a policy's SDC {@code x-fhir-query} variables against our store: {@code {{expression}}} parts are
  * filled from FHIRPath first ({@code {{%patient.id}}}), then the query runs through the caller's repository
- * (so the caller's scopes apply) and every page is gathered into one searchset Bundle, as SDC has it.
+ * (so the caller's scopes apply) and every page is gathered into one searchset Bundle, as SDC has it — unless the
+ * query names {@code _count}, which then limits the result (the first page).
  */
 @Component
 class ChartVariables {
 	private static final Pattern EMBEDDED = Pattern.compile("\\{\\{(.+?)}}");
 	private final MatchUrlService matchUrls;
+	private final int pageSize;
 
-	ChartVariables(MatchUrlService matchUrls) {
+	ChartVariables(MatchUrlService matchUrls, RequestLimits limits) {
 		this.matchUrls = matchUrls;
+		this.pageSize = limits.maxPageSize();
 	}
 
 	Bundle query(String query, PolicyFhirPath fhirPath, IRepository store) {
@@ -44,7 +48,8 @@ class ChartVariables {
 		IBaseBundle page = store.search(Bundle.class, resourceType, toMultimap(map));
 		while (page instanceof Bundle bundle) {
 			bundle.getEntry().forEach(entry -> all.addEntry().setResource(entry.getResource()).setFullUrl(entry.getFullUrl()));
-			Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
+			// a query that names _count asks for that many (e.g. the latest result); otherwise all of them
+			Bundle.BundleLinkComponent next = map.getCount() != null ? null : bundle.getLink(Bundle.LINK_NEXT);
 			page = next == null ? null : store.link(Bundle.class, next.getUrl());
 		}
 		all.setTotal(all.getEntry().size());
@@ -64,14 +69,13 @@ class ChartVariables {
 		return filled.toString();
 	}
 
-	private static Multimap<String, List<IQueryParameterType>> toMultimap(SearchParameterMap map) {
+	private Multimap<String, List<IQueryParameterType>> toMultimap(SearchParameterMap map) {
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		for (Map.Entry<String, List<List<IQueryParameterType>>> and : map.entrySet()) {
 			and.getValue().forEach(or -> params.put(and.getKey(), or));
 		}
-		if (map.getCount() != null) {
-			params.put("_count", List.of(new NumberParam(map.getCount())));
-		}
+		// the whole result is gathered anyway: the largest page means the fewest round trips (and audit events)
+		params.put("_count", List.of(new NumberParam(map.getCount() != null ? map.getCount() : pageSize)));
 		// policies rely on order (".first()" of observations sorted by -date): _sort goes through as written
 		List<IQueryParameterType> sort = new java.util.ArrayList<>();
 		for (SortSpec spec = map.getSort(); spec != null; spec = spec.getChain()) {

@@ -8,12 +8,14 @@ import dev.recourse.casework.Cases;
 import dev.recourse.common.Digests;
 import dev.recourse.criteria.offlabel.OffLabelReview;
 import dev.recourse.criteria.offlabel.OffLabelReviewer;
+import dev.recourse.security.audit.OperationReads;
 import dev.recourse.server.LocalRepositories;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
@@ -48,28 +50,64 @@ class CriteriaMapper {
 	QuestionnaireResponse map(IdType caseId, Optional<String> policyCanonical, RequestDetails request) {
 		IRepository store = repositories.forRequest(request);
 		Task caseTask = Cases.readOpen(store, caseId);
+		Evaluated evaluated = OperationReads.auditedAsOne(request, Set.of(caseTask.getFor().getReference()),
+				() -> evaluate(caseTask, policyCanonical, store));
+		QuestionnaireResponse map = evaluated.map();
+		String mapUrl = "QuestionnaireResponse/" + map.getIdElement().getIdPart();
+		if (evaluated.earlier().isPresent() && sameFindings(evaluated.earlier().get(), map) && linked(caseTask, mapUrl)) {
+			// nothing changed in the chart or the answers: no new version, no re-validation, no write
+			return evaluated.earlier().get();
+		}
+		store.transaction(transaction(map, caseTask));
+		return store.read(QuestionnaireResponse.class, new IdType(mapUrl));
+	}
+
+	/** The new map and the case's earlier one for the same policy. */
+	private record Evaluated(QuestionnaireResponse map, Optional<QuestionnaireResponse> earlier) {
+	}
+
+	private Evaluated evaluate(Task caseTask, Optional<String> policyCanonical, IRepository store) {
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
 		Questionnaire policy = chooser.choose(policyCanonical, caseTask, store);
 		List<CriterionResult> results = evaluation.evaluate(policy, patient, store);
 		String mapId = "map-" + Digests.sha256Hex(caseTask.getIdElement().getIdPart() + "|" + policy.getUrl()).substring(0, 40);
-		QuestionnaireResponse map = CriteriaMapWriter.write(policy, caseTask.getFor(), results, personAnswers(store, mapId),
+		Optional<QuestionnaireResponse> earlier = earlier(store, mapId);
+		QuestionnaireResponse map = CriteriaMapWriter.write(policy, caseTask.getFor(), results, personAnswers(earlier),
 				DtrContext.of(caseTask, policy, store), clock.instant());
 		map.setId(mapId);
 		offLabel.review(policy, caseTask, patient, store).map(OffLabelReview::toExtension).ifPresent(map::addExtension);
-		store.transaction(transaction(map, caseTask));
-		return store.read(QuestionnaireResponse.class, new IdType("QuestionnaireResponse", mapId));
+		return new Evaluated(map, earlier);
 	}
 
-	private static Map<String, QuestionnaireResponse.QuestionnaireResponseItemComponent> personAnswers(IRepository store, String mapId) {
-		Map<String, QuestionnaireResponse.QuestionnaireResponseItemComponent> kept = new LinkedHashMap<>();
+	private static Optional<QuestionnaireResponse> earlier(IRepository store, String mapId) {
 		try {
-			store.read(QuestionnaireResponse.class, new IdType("QuestionnaireResponse", mapId)).getItem().stream()
-					.filter(CriteriaMapWriter::answeredByPerson)
-					.forEach(item -> kept.put(item.getLinkId(), item));
+			return Optional.of(store.read(QuestionnaireResponse.class, new IdType("QuestionnaireResponse", mapId)));
 		} catch (ResourceNotFoundException | ResourceGoneException first) {
 			// the case's first map for this policy
+			return Optional.empty();
 		}
+	}
+
+	private static Map<String, QuestionnaireResponse.QuestionnaireResponseItemComponent> personAnswers(Optional<QuestionnaireResponse> earlier) {
+		Map<String, QuestionnaireResponse.QuestionnaireResponseItemComponent> kept = new LinkedHashMap<>();
+		earlier.ifPresent(map -> map.getItem().stream().filter(CriteriaMapWriter::answeredByPerson).forEach(item -> kept.put(item.getLinkId(), item)));
 		return kept;
+	}
+
+	/** The same map but for when it was written. */
+	private static boolean sameFindings(QuestionnaireResponse earlier, QuestionnaireResponse now) {
+		QuestionnaireResponse before = earlier.copy();
+		QuestionnaireResponse after = now.copy();
+		for (QuestionnaireResponse map : List.of(before, after)) {
+			map.setMeta(null);
+			map.setAuthored(null);
+			map.setIdElement(new IdType(map.getIdElement().getIdPart()));
+		}
+		return before.equalsDeep(after);
+	}
+
+	private static boolean linked(Task caseTask, String mapUrl) {
+		return caseTask.getOutput().stream().anyMatch(output -> output.getValue() instanceof Reference reference && mapUrl.equals(reference.getReference()));
 	}
 
 	private static Bundle transaction(QuestionnaireResponse map, Task caseTask) {

@@ -66,6 +66,22 @@ class MapCriteriaIT extends FhirIntegrationTest {
 	}
 
 	@Test
+	void reevaluation_ofAnUnchangedChart_writesNoNewVersion_butAChangeDoes() throws Exception {
+		Chart chart = chart("1970-04-02", true, methotrexate("2024-01-10", "2024-02-09", "stopped-inefficacy"));
+		QuestionnaireResponse first = map(chart.caseId());
+
+		QuestionnaireResponse again = map(chart.caseId());
+		MedicationStatement longer = client.read().resource(MedicationStatement.class).withId(chart.episode()).execute();
+		longer.setEffective(new Period().setStartElement(new DateTimeType("2024-01-10")).setEndElement(new DateTimeType("2024-06-30")));
+		client.update().resource(longer).execute();
+		QuestionnaireResponse changed = map(chart.caseId());
+
+		assertThat(again.getMeta().getVersionId()).isEqualTo(first.getMeta().getVersionId());
+		assertThat(status(changed, "methotrexate-trial")).isEqualTo("met");
+		assertThat(changed.getMeta().getVersionId()).isNotEqualTo(first.getMeta().getVersionId());
+	}
+
+	@Test
 	void tooShortATrial_isNotMet_withTheGapToClose() throws Exception {
 		Chart chart = chart("1970-04-02", true, methotrexate("2024-01-10", "2024-02-09", "stopped-inefficacy"));
 
