@@ -78,7 +78,7 @@ Description: "Acme Health Plan's ocrelizumab coverage policy as a DTR Questionna
 * extension[applicability].extension[payer].valueReference = Reference(acme-health-plan)
 * extension[applicability].extension[productOrService][0].valueCodeableConcept = $HCPCS#J2350 "Injection, ocrelizumab, 1 mg"
 * extension[applicability].extension[productOrService][1].valueCodeableConcept = $RXNORM#1876380 "10 ML ocrelizumab 30 MG/ML Injection"
-* extension[applicability].extension[diagnosis][0].valueCodeableConcept = $ICD10CM#G35 "Multiple sclerosis"
+* extension[applicability].extension[diagnosis][0].valueCodeableConcept = $ICD10CM#G35.A "Relapsing-remitting multiple sclerosis"
 * extension[applicability].extension[policyId].valueString = "CP-0412"
 * extension[applicability].extension[policyVersion].valueString = "2026.1"
 * extension[applicability].extension[effectiveDate].valueDate = "2026-01-01"
@@ -110,7 +110,7 @@ Description: "Criteria 1 and 3 met (3 confirmed by the prescriber), criterion 2 
 * extension[context][1].valueReference.type = "MedicationRequest"
 * extension[context][1].valueReference.identifier.system = "http://lakeside-neuro.example.org/order"
 * extension[context][1].valueReference.identifier.value = "ORD-2026-10-44817"
-* extension[intendedUse].valueCodeableConcept = http://hl7.org/fhir/us/davinci-crd/CodeSystem/coverage-information-codes#withpa "Include with PA"
+* extension[intendedUse].valueCodeableConcept = http://hl7.org/fhir/us/davinci-crd/CodeSystem/temp#withpa "Include in prior authorization"
 * questionnaire = "http://recourse.dev/fhir/Questionnaire/acme-ocrelizumab-policy|2026.1"
 * status = #completed
 * subject = Reference(maya-okafor)

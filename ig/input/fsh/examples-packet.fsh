@@ -82,7 +82,7 @@ RuleSet: OcrevusRequest
 * insurance[0].focal = true
 * insurance[0].coverage = Reference(maya-coverage)
 * diagnosis[0].sequence = 1
-* diagnosis[0].diagnosisCodeableConcept = $ICD10CM#G35 "Multiple sclerosis"
+* diagnosis[0].diagnosisCodeableConcept = $ICD10CM#G35.A "Relapsing-remitting multiple sclerosis"
 * item[0].sequence = 1
 * item[0].extension[requestType].valueCodeableConcept = $X12-1525#HS "Health Services Review"
 * item[0].extension[administrationReferenceNumber].valueString = "ACME-UM-558812"

@@ -104,7 +104,7 @@ Description: "Maya's diagnosis, on her problem list."
 * clinicalStatus = http://terminology.hl7.org/CodeSystem/condition-clinical#active
 * verificationStatus = http://terminology.hl7.org/CodeSystem/condition-ver-status#confirmed
 * category[0] = http://terminology.hl7.org/CodeSystem/condition-category#problem-list-item
-* code = $ICD10CM#G35 "Multiple sclerosis"
+* code = $ICD10CM#G35.A "Relapsing-remitting multiple sclerosis"
 * code.text = "Relapsing-remitting multiple sclerosis, pediatric onset"
 * subject = Reference(maya-okafor)
 * onsetDateTime = "2025-06-02"

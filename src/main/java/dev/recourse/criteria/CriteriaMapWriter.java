@@ -24,7 +24,7 @@ final class CriteriaMapWriter {
 	static final String PROFILE = "http://recourse.dev/fhir/StructureDefinition/recourse-criteria-map";
 	static final String QR_CONTEXT = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/qr-context";
 	static final String INTENDED_USE = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/intendedUse";
-	static final String CRD_COVERAGE_INFORMATION = "http://hl7.org/fhir/us/davinci-crd/CodeSystem/coverage-information-codes";
+	static final String CRD_COVERAGE_INFORMATION = "http://hl7.org/fhir/us/davinci-crd/CodeSystem/temp";
 
 	private CriteriaMapWriter() {
 	}
@@ -38,7 +38,7 @@ final class CriteriaMapWriter {
 		QuestionnaireResponse map = new QuestionnaireResponse();
 		map.getMeta().addProfile(PROFILE);
 		context.forEach(reference -> map.addExtension(QR_CONTEXT, reference.copy()));
-		map.addExtension(INTENDED_USE, new CodeableConcept(new Coding(CRD_COVERAGE_INFORMATION, "withpa", "Include with PA")));
+		map.addExtension(INTENDED_USE, new CodeableConcept(new Coding(CRD_COVERAGE_INFORMATION, "withpa", "Include in prior authorization")));
 		map.setQuestionnaire(policy.getUrl() + "|" + policy.getVersion());
 		map.setSubject(patient.copy());
 		map.setAuthored(Date.from(now));
