@@ -133,6 +133,31 @@ class DraftLetterIT extends FhirIntegrationTest {
 		assertThat(redraft.body()).contains("signed");
 	}
 
+	@Test
+	void aPathwayTriageDoesNotFindEligible_is422NamingPathway() throws Exception {
+		String caseId = caseWithMap();
+		Task caseTask = client.read().resource(Task.class).withId(caseId).execute();
+		Parameters triage = client.operation().onInstance(caseTask.getFocus().getReference()).named("$triage")
+				.withNoParameters(Parameters.class).execute();
+		java.util.Set<String> eligible = new java.util.HashSet<>();
+		triage.getParameter().stream().filter(parameter -> parameter.getName().equals("pathway")).forEach(pathway -> {
+			boolean open = pathway.getPart().stream().anyMatch(part -> part.getName().equals("eligible") && ((org.hl7.fhir.r4.model.BooleanType) part.getValue()).booleanValue());
+			if (open) {
+				pathway.getPart().stream().filter(part -> part.getName().equals("code")).forEach(part -> eligible.add(((Coding) part.getValue()).getCode()));
+			}
+		});
+		String closed = java.util.Arrays.stream(dev.recourse.pathway.PathwayCode.values()).map(dev.recourse.pathway.PathwayCode::code)
+				.filter(code -> !eligible.contains(code)).findFirst().orElseThrow();
+		Parameters in = new Parameters();
+		in.addParameter().setName("pathway").setValue(new CodeType(closed));
+
+		HttpResponse<String> response = send(fhirRequest("/Task/" + caseId + "/$draft-letter").header("Content-Type", Constants.CT_FHIR_JSON_NEW)
+				.POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(in))));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		assertThat(response.body()).contains("pathway").contains(closed);
+	}
+
 	// --- the case: a patient with RA and a failed methotrexate trial, the PAS denial, its case and criteria map
 
 	private String caseWithMap() throws Exception {
