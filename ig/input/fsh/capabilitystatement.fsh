@@ -95,6 +95,7 @@ Description: "The FHIR R4 API of a Recourse server: provider-side casework (tria
 * rest[0].resource[=].supportedProfile[0] = Canonical(RecourseEvidence)
 * rest[0].resource[=].supportedProfile[+] = Canonical(RecourseLetter)
 * insert Interactions
+* insert Op(sign, http://recourse.dev/fhir/OperationDefinition/DocumentReference-sign)
 * rest[0].resource[+].type = #Bundle
 * rest[0].resource[=].supportedProfile[0] = Canonical(RecoursePacket)
 * insert Interactions

@@ -257,6 +257,23 @@ met = a compendium listing with a supportive rating, from a compendium the plan'
 * extension[compendiaEvidence].value[x] only Reference(DocumentReference)
 * extension[gap].value[x] only string
 
+// --- letter-section ------------------------------------------------------------------------------
+Extension: LetterSectionExtension
+Id: letter-section
+Title: "Letter section"
+Description: """On a letter: free text the specialist wrote for one section of it (opening, argument, closing). Kept on the stored
+letter so that the next draft carries it over when it is not given again: nothing typed is lost to a re-draft."""
+* insert RecourseExtension(letter-section)
+* ^context[0].type = #element
+* ^context[0].expression = "DocumentReference"
+* extension contains
+    name 1..1 MS and
+    text 1..1 MS
+* extension[name].value[x] only code
+* extension[name] ^short = "opening | argument | closing"
+* extension[text].value[x] only string
+* extension[text] ^short = "The specialist's text, as written"
+
 // --- compendium-rating ---------------------------------------------------------------------------
 Extension: CompendiumRatingExtension
 Id: compendium-rating

@@ -153,7 +153,35 @@ Description: "Drafts the appeal or exception letter for a pathway from the case'
 * insert Param(pathway, in, 0, 1, code, [[The pathway (pathway code system). Default: the top eligible one.]])
 * parameter[=].binding.strength = #required
 * parameter[=].binding.valueSet = Canonical(PathwayVS)
-* insert Param(return, out, 1, 1, DocumentReference, [[The letter (RecourseLetter).]])
+* insert Tuple(section, in, 0, *, [[The specialist's text for one free-text section of the letter. Kept on the letter (extension letter-section) and carried into later drafts until given again; an empty text clears the section.]])
+* parameter[=].part[+].name = #name
+* parameter[=].part[=].use = #in
+* parameter[=].part[=].min = 1
+* parameter[=].part[=].max = "1"
+* parameter[=].part[=].type = #code
+* parameter[=].part[=].documentation = "opening | argument | closing"
+* parameter[=].part[+].name = #text
+* parameter[=].part[=].use = #in
+* parameter[=].part[=].min = 0
+* parameter[=].part[=].max = "1"
+* parameter[=].part[=].type = #string
+* parameter[=].part[=].documentation = "The text; absent or empty clears the section (it prints as a placeholder)."
+* insert Param(return, out, 1, 1, DocumentReference, [[The letter (RecourseLetter), a draft (docStatus preliminary). 409 when the case's letter for this pathway is already signed.]])
+
+// --- DocumentReference/[id]/$sign ------------------------------------------------------------------
+Instance: DocumentReference-sign
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Sign the letter"
+Description: "The prescriber signs a drafted letter off: it becomes final, names them as authenticator, and is frozen."
+* insert RecourseOperation(DocumentReference-sign, sign, SignLetter)
+* description = "The prescriber signs a drafted letter (RecourseLetter) off: authenticator = the Practitioner of the caller's own login (fhirUser), docStatus final, HTML and PDF rendered again with the signature block signed and the signing time. Only a user whose token's fhirUser is a Practitioner may sign (403 otherwise). A signed letter is frozen: updates and deletes are refused with 409."
+* affectsState = true
+* resource[0] = #DocumentReference
+* system = false
+* type = false
+* instance = true
+* insert Param(return, out, 1, 1, DocumentReference, [[The signed letter.]])
 
 // --- Task/[id]/$assemble ---------------------------------------------------------------------------
 Instance: Task-assemble

@@ -204,7 +204,7 @@ Description: """The appeal or exception letter, as HTML (editable draft) and PDF
 prescriber signs off; a signed letter is final and has its PDF. `context.related` points to the denial it answers."""
 * insert RecourseProfile(recourse-letter)
 * obeys recourse-letter-1
-* extension contains PathwayExtension named pathway 0..1 MS
+* extension contains PathwayExtension named pathway 0..1 MS and LetterSectionExtension named section 0..* MS
 * category contains recourseArtifact 1..1 MS
 * category[recourseArtifact] = ArtifactType#letter
 * docStatus MS

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * @param priorTherapies the therapies already tried (step therapy), oldest first as given
  * @param offLabel the off-label argument, only when the requested use is not a labelled indication
  * @param legalBasis citations of the rules the appeal relies on, e.g. {@code 29 CFR 2560.503-1(h)}
- * @param deadline the date by which the payer must decide
+ * @param deadline the last day the request may be filed, with the rule that sets it
  * @param enclosures titles of the documents sent with the letter; numbered from 1 in this order
  * @param signature the prescriber who signs
  * @param sections the specialist's own text keyed by {@link #SECTION_NAMES section name}; an absent one prints as a
@@ -237,10 +237,11 @@ public record LetterContent(Parties parties, Request request, List<Statement> cl
 	}
 
 	/**
-	 * The deadline.
+	 * The filing deadline. Not the payer's decision date: that runs from receipt, which is unknown until the request
+	 * is filed, and a letter must not state a date nobody can know yet.
 	 *
-	 * @param date the date by which the payer must decide
-	 * @param basis the rule that sets it, e.g. "72 hours after receipt of an expedited appeal"
+	 * @param date the last day the request may be filed (triage's filing deadline for the pathway)
+	 * @param basis the rule that sets it: the filing clock's citation, e.g. "29 CFR 2560.503-1(h)(3)(i) [V]"
 	 */
 	public record Deadline(Fact<LocalDate> date, Fact<String> basis) {
 		public Deadline {

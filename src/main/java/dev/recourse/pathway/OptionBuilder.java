@@ -43,7 +43,7 @@ final class OptionBuilder {
         PathwayOption option = new PathwayOption(rule.pathway(), 0, eligible, rationale, deadline,
                 decisionTime(rule.clocks().decision(), query, citations, warnings),
                 decisionTime(rule.clocks().expedited(), query, citations, warnings),
-                List.copyOf(citations), distinct(warnings));
+                List.copyOf(citations), distinct(warnings), filing.map(OptionBuilder::tagged).orElse(null));
         return new Candidate(option, regime, rule.priority(), query.categories().indexOf(category));
     }
 

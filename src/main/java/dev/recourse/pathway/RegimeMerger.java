@@ -35,7 +35,8 @@ final class RegimeMerger {
         PathwayOption merged = new PathwayOption(leadOption.code(), 0, !eligible.isEmpty(),
                 scoped(perRegime, c -> List.of(c.option().rationale()), " "), leadOption.filingDeadline(),
                 leadOption.decisionTime(), leadOption.expeditedDecisionTime(),
-                union(perRegime, c -> c.option().citations()), warnings(perRegime, lead));
+                union(perRegime, c -> c.option().citations()), warnings(perRegime, lead),
+                leadOption.filingCitation());
         int priority = (eligible.isEmpty() ? perRegime : eligible).stream().mapToInt(Candidate::priority).min()
                 .orElse(lead.priority());
         return new Candidate(merged, PlanRegime.UNKNOWN, priority, lead.categoryIndex());

@@ -1,0 +1,144 @@
+package dev.recourse.letter;
+
+import ca.uhn.fhir.repository.IRepository;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dev.recourse.casework.Cases;
+import dev.recourse.common.Digests;
+import dev.recourse.common.RecourseError;
+import dev.recourse.common.RecourseException;
+import dev.recourse.denial.triage.Triage;
+import dev.recourse.denial.triage.TriageService;
+import dev.recourse.pathway.PathwayCode;
+import dev.recourse.pathway.PathwayOption;
+import dev.recourse.server.LocalRepositories;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code Task/[id]/$draft-letter}: read the case and what it cites → the pathway (asked, else triage's top eligible)
+ * → the specialist's sections (given, else kept from the earlier draft) → gather the content → render HTML and PDF
+ * → store the draft (one per case and pathway, so re-drafting replaces it) and link it from the case, in one
+ * transaction → return it. A signed letter is never replaced.
+ */
+@Service
+class LetterDrafter {
+	private final LocalRepositories repositories;
+	private final TriageService triage;
+	private final LetterRenderer renderer;
+	private final PathwayNames pathwayNames;
+	private final Clock clock = Clock.systemUTC();
+
+	LetterDrafter(LocalRepositories repositories, TriageService triage, LetterRenderer renderer, PathwayNames pathwayNames) {
+		this.repositories = repositories;
+		this.triage = triage;
+		this.renderer = renderer;
+		this.pathwayNames = pathwayNames;
+	}
+
+	DocumentReference draft(IdType caseId, Optional<String> pathway, List<LetterSections.Edit> edits, RequestDetails request) {
+		IRepository store = repositories.forRequest(request);
+		Task caseTask = Cases.readOpen(store, caseId);
+		LetterCase file = LetterCaseReader.read(store, caseTask);
+		PathwayOption option = chosen(triage.triageStored(file.denial(), request), pathway);
+		String code = option.code().code();
+		String id = letterId(file.caseId(), code);
+		Optional<DocumentReference> existing = read(store, id);
+		if (existing.isPresent() && existing.get().hasAuthenticator()) {
+			throw new RecourseException(RecourseError.CONFLICT, "DocumentReference.authenticator", "DocumentReference/" + id
+					+ " is signed: a signed letter is final and frozen. It cannot be drafted again.");
+		}
+		// the specialist's text follows the case: from this pathway's draft, else from the case's current letter
+		Optional<DocumentReference> earlier = existing.or(() -> LetterCaseReader.output(caseTask, "letter").flatMap(ref -> read(store, new IdType(ref).getIdPart())));
+		Map<String, String> sections = LetterSections.merge(LetterSections.of(earlier), edits);
+		String display = pathwayNames.display(code);
+		LetterContent content = LetterFacts.content(file, option, display, sections, SignatureFacts.unsigned(file.prescriber()));
+		DocumentReference letter = LetterDocument.draft(id, file, code, display, sections, author(file), renderer.html(content),
+				renderer.pdf(content), Date.from(clock.instant()));
+		store.transaction(transaction(letter, caseTask));
+		return store.read(DocumentReference.class, new IdType("DocumentReference", id));
+	}
+
+	/** The letter the case has for a pathway: derived from both, like the criteria map's id, so re-drafting replaces it. */
+	static String letterId(String caseId, String pathway) {
+		return "letter-" + Digests.sha256Hex(caseId + "|" + pathway).substring(0, 40);
+	}
+
+	/** The asked pathway when triage finds it eligible for this case; else the top eligible one. */
+	static PathwayOption chosen(Triage triage, Optional<String> asked) {
+		if (asked.isPresent()) {
+			PathwayCode code;
+			try {
+				code = PathwayCode.fromCode(asked.get());
+			} catch (IllegalArgumentException unknown) {
+				throw new RecourseException(RecourseError.UNPROCESSABLE, "pathway",
+						"Parameter 'pathway': '" + asked.get() + "' is not a code of " + PathwayCode.SYSTEM);
+			}
+			Optional<PathwayOption> option = triage.pathways().stream().filter(candidate -> candidate.code() == code).findFirst();
+			if (option.isEmpty() || !option.get().eligible()) {
+				throw new RecourseException(RecourseError.UNPROCESSABLE, "pathway", "Parameter 'pathway': " + code.code()
+						+ " is not eligible for this case" + option.map(o -> " (" + o.rationale() + ")").orElse("")
+						+ "; eligible: " + eligible(triage));
+			}
+			return option.get();
+		}
+		return triage.pathways().stream().filter(PathwayOption::eligible).min(Comparator.comparingInt(PathwayOption::rank))
+				.orElseThrow(() -> new RecourseException(RecourseError.UNPROCESSABLE, "pathway",
+						"No pathway is eligible for this case; name one in parameter 'pathway' only once triage finds it open"));
+	}
+
+	private static String eligible(Triage triage) {
+		List<String> codes = triage.pathways().stream().filter(PathwayOption::eligible).map(option -> option.code().code()).toList();
+		return codes.isEmpty() ? "none" : String.join(", ", codes);
+	}
+
+	/** Who prepared the letter: the case's requesting provider (Recourse's own organization is not on file). */
+	static Reference author(LetterCase file) {
+		return Stream.concat(file.originalRequest().map(Claim::getProvider).stream(), Stream.of(file.denial().getRequestor()))
+				.filter(Reference::hasReference).findFirst().map(reference -> new Reference(reference.getReference()))
+				.or(() -> file.prescriber().map(practitioner -> new Reference("Practitioner/" + practitioner.getIdElement().getIdPart())))
+				.orElseGet(() -> new Reference().setDisplay("Prepared with Recourse for the prescriber"));
+	}
+
+	static Optional<DocumentReference> read(IRepository store, String id) {
+		try {
+			return Optional.of(store.read(DocumentReference.class, new IdType("DocumentReference", id)));
+		} catch (ResourceNotFoundException | ResourceGoneException none) {
+			return Optional.empty();
+		}
+	}
+
+	private static Bundle transaction(DocumentReference letter, Task caseTask) {
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		String letterUrl = "DocumentReference/" + letter.getIdElement().getIdPart();
+		bundle.addEntry().setResource(letter).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(letterUrl);
+		boolean linked = caseTask.getOutput().stream()
+				.anyMatch(output -> output.getValue() instanceof Reference reference && letterUrl.equals(reference.getReference()));
+		if (!linked) {
+			// one letter per case (RecourseCase: one letter output): the latest takes the place of the earlier
+			Task updated = caseTask.copy();
+			updated.getOutput().removeIf(output -> output.getType().getCoding().stream()
+					.anyMatch(coding -> LetterCaseReader.ARTIFACT_TYPES.equals(coding.getSystem()) && "letter".equals(coding.getCode())));
+			updated.addOutput().setValue(new Reference(letterUrl)).getType()
+					.addCoding(new Coding(LetterCaseReader.ARTIFACT_TYPES, "letter", "Letter"));
+			bundle.addEntry().setResource(updated).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+					.setUrl("Task/" + caseTask.getIdElement().getIdPart())
+					.setIfMatch("W/\"" + caseTask.getIdElement().getVersionIdPart() + "\"");
+		}
+		return bundle;
+	}
+}

@@ -1,0 +1,42 @@
+package dev.recourse.letter;
+
+import dev.recourse.letter.LetterContent.PriorTherapy;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Period;
+
+/** The therapies tried, from the prior-therapy episodes $pull-history (or a specialist) stored. */
+final class TherapyFacts {
+	private TherapyFacts() {
+	}
+
+	/** Oldest first; an episode without a medication name says nothing a reviewer can use and is left out. */
+	static List<PriorTherapy> therapies(List<MedicationStatement> episodes) {
+		return episodes.stream()
+				.sorted(Comparator.comparing((MedicationStatement episode) -> start(episode).orElse(LocalDate.MAX)))
+				.flatMap(episode -> therapy(episode).stream()).toList();
+	}
+
+	static Optional<PriorTherapy> therapy(MedicationStatement episode) {
+		Optional<String> medication = ResourceFacts.medication(episode);
+		if (medication.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<LocalDate> start = start(episode);
+		Optional<LocalDate> end = episode.getEffective() instanceof Period period ? ResourceFacts.date(period.getEndElement()) : Optional.empty();
+		// days counting the first and the last day, as the timeline does; only when both ends are known
+		Optional<Integer> days = start.flatMap(first -> end.map(last -> Math.toIntExact(ChronoUnit.DAYS.between(first, last) + 1)));
+		Optional<String> outcome = episode.getStatusReason().stream().map(ResourceFacts::plain).flatMap(Optional::stream).findFirst();
+		return Optional.of(new PriorTherapy(medication.get(), Fact.ofNullable(start.orElse(null)), Fact.ofNullable(end.orElse(null)),
+				Fact.ofNullable(days.orElse(null)), Fact.ofNullable(outcome.orElse(null))));
+	}
+
+	private static Optional<LocalDate> start(MedicationStatement episode) {
+		return episode.getEffective() instanceof Period period ? ResourceFacts.date(period.getStartElement())
+				: ResourceFacts.date(episode.getEffective());
+	}
+}
