@@ -83,6 +83,35 @@ class AssembleIT extends FhirIntegrationTest {
 		assertThat(output(after, "packet")).isEqualTo("Bundle/" + packet.getIdElement().getIdPart());
 	}
 
+	/** The path a specialist takes: map → $draft-letter → the prescriber's $sign → $assemble; the packet carries that letter. */
+	@Test
+	void draftedAndSignedLetter_assemblesIntoAPacketThatValidates() throws Exception {
+		Task caseTask = openCase();
+		answerOpenCriteria(map(caseTask));
+		// triage ranks peer-to-peer first for this denial; the letter is for the internal appeal
+		HttpResponse<String> drafted = send(fhirRequest("/Task/" + caseTask.getIdElement().getIdPart() + "/$draft-letter")
+				.header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofString(
+						"{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"pathway\",\"valueCode\":\"internal-appeal\"}]}")));
+		assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(200);
+		String letterId = fhirContext.newJsonParser().parseResource(DocumentReference.class, drafted.body()).getIdElement().getIdPart();
+		HttpResponse<String> signed = send(fhirRequest("/DocumentReference/" + letterId + "/$sign",
+				tokens.user("Practitioner/ReferralPractitionerExample", "user/*.cruds"))
+				.header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}")));
+		assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+
+		Bundle packet = assemble(caseTask);
+
+		Claim appeal = (Claim) packet.getEntryFirstRep().getResource();
+		assertThat(appeal.getSupportingInfo()).extracting(info -> ((Reference) info.getValue()).getReference())
+				.contains("DocumentReference/" + letterId);
+		DocumentReference letter = packet.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(DocumentReference.class::isInstance).map(DocumentReference.class::cast)
+				.filter(document -> document.getIdElement().getIdPart().equals(letterId)).findFirst().orElseThrow();
+		assertThat(letter.getAuthenticator().getReference()).isEqualTo("Practitioner/ReferralPractitionerExample");
+		assertEveryLocalReferenceResolvesInside(packet);
+		assertThat(validationErrors(packet)).isEmpty();
+	}
+
 	@Test
 	void sameCaseContent_givesTheSamePacket_identifierIncluded() throws Exception {
 		Task caseTask = readyCase(true);
