@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
@@ -78,7 +79,13 @@ class LetterDrafter {
 		return "letter-" + Digests.sha256Hex(caseId + "|" + pathway).substring(0, 40);
 	}
 
-	/** The asked pathway when triage finds it eligible for this case; else the top eligible one. */
+	/**
+	 * Pathways that are not a written request to the plan: a peer-to-peer review is a call, assistance programmes
+	 * and alternative therapies are not addressed to the plan, a corrected request is a new request, not a letter.
+	 */
+	static final Set<String> NOT_A_LETTER = Set.of("peer-to-peer", "patient-assistance-program", "alternative-therapy", "correct-and-resubmit");
+
+	/** The asked pathway when triage finds it eligible for this case; else the top eligible one a letter is written for. */
 	static PathwayOption chosen(Triage triage, Optional<String> asked) {
 		if (asked.isPresent()) {
 			PathwayCode code;
@@ -94,11 +101,16 @@ class LetterDrafter {
 						+ " is not eligible for this case" + option.map(o -> " (" + o.rationale() + ")").orElse("")
 						+ "; eligible: " + eligible(triage));
 			}
+			if (NOT_A_LETTER.contains(code.code())) {
+				throw new RecourseException(RecourseError.UNPROCESSABLE, "pathway", "Parameter 'pathway': " + code.code()
+						+ " is not a written request to the plan; no letter is drafted for it");
+			}
 			return option.get();
 		}
-		return triage.pathways().stream().filter(PathwayOption::eligible).min(Comparator.comparingInt(PathwayOption::rank))
+		return triage.pathways().stream().filter(PathwayOption::eligible).filter(option -> !NOT_A_LETTER.contains(option.code().code()))
+				.min(Comparator.comparingInt(PathwayOption::rank))
 				.orElseThrow(() -> new RecourseException(RecourseError.UNPROCESSABLE, "pathway",
-						"No pathway is eligible for this case; name one in parameter 'pathway' only once triage finds it open"));
+						"No pathway a letter is written for is eligible for this case (eligible: " + eligible(triage) + ")"));
 	}
 
 	private static String eligible(Triage triage) {

@@ -189,6 +189,12 @@ class LetterGatherersTest {
 				.hasMessageContaining("not eligible").satisfies(e -> assertThat(((RecourseException) e).element()).isEqualTo("pathway"));
 		assertThatThrownBy(() -> LetterDrafter.chosen(triage, Optional.of("no-such"))).isInstanceOf(RecourseException.class);
 		assertThat(PathwayFacts.request(Fact.unknown(), appeal, "Expedited internal appeal").expedited()).isTrue();
+		// a peer-to-peer review ranked first is a call, not a letter: the default skips it, asking for it is refused
+		PathwayOption call = option(PathwayCode.PEER_TO_PEER, 0, true, null, null);
+		Triage withCall = new Triage(List.of(), List.of(), new RegimeFinding(PlanRegime.UNKNOWN, List.of(), List.of(), List.of()),
+				List.of(call, external, appeal), List.of());
+		assertThat(LetterDrafter.chosen(withCall, Optional.empty())).isEqualTo(appeal);
+		assertThatThrownBy(() -> LetterDrafter.chosen(withCall, Optional.of("peer-to-peer"))).hasMessageContaining("not a written request");
 		assertThat(PathwayFacts.request(Fact.unknown(), appeal, "Expedited internal appeal").expeditedReason().known()).isFalse();
 		assertThat(PathwayFacts.deadline(appeal).date().value()).isEqualTo(LocalDate.of(2027, 5, 1));
 		assertThat(PathwayFacts.deadline(appeal).basis().value()).isEqualTo("29 CFR 2560.503-1(h)(3)(i) [V]");

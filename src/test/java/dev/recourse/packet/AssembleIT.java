@@ -88,7 +88,7 @@ class AssembleIT extends FhirIntegrationTest {
 	void draftedAndSignedLetter_assemblesIntoAPacketThatValidates() throws Exception {
 		Task caseTask = openCase();
 		answerOpenCriteria(map(caseTask));
-		// triage ranks peer-to-peer first for this denial; the letter is for the internal appeal
+		// the regime of this denial is unknown, so triage ranks other roads (peer-to-peer, fair hearing) first: the appeal is chosen
 		HttpResponse<String> drafted = send(fhirRequest("/Task/" + caseTask.getIdElement().getIdPart() + "/$draft-letter")
 				.header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofString(
 						"{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"pathway\",\"valueCode\":\"internal-appeal\"}]}")));
