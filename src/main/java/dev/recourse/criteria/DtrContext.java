@@ -1,17 +1,13 @@
 package dev.recourse.criteria;
 
-import ca.uhn.fhir.model.api.IQueryParameterType;
+import dev.recourse.casework.PlanRecords;
+import org.hl7.fhir.r4.model.Patient;
 import ca.uhn.fhir.repository.IRepository;
-import ca.uhn.fhir.rest.param.ReferenceParam;
-import com.google.common.collect.ArrayListMultimap;
-import com.google.common.collect.Multimap;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
@@ -38,35 +34,15 @@ final class DtrContext {
 	 * Coverage against DTR's CRD target profiles (built on US Core 3.1.1), which a PAS Coverage need not meet.
 	 */
 	private static Reference coverage(ClaimResponse denial, Task caseTask, IRepository store) {
-		Optional<Coverage> coverage = denial.getInsuranceFirstRep().getCoverage().hasReference()
-				? read(store, denial.getInsuranceFirstRep().getCoverage().getReference()) : Optional.empty();
-		if (coverage.isEmpty()) {
-			Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
-			params.put("patient", List.of(new ReferenceParam(caseTask.getFor().getReference())));
-			coverage = store.search(Bundle.class, Coverage.class, params).getEntry().stream()
-					.map(entry -> (Coverage) entry.getResource()).findFirst();
-		}
+		Patient patient = new Patient();
+		patient.setId(caseTask.getFor().getReference());
+		Optional<Coverage> coverage = PlanRecords.coverage(store, denial, patient);
 		Reference reference = new Reference().setType("Coverage");
 		boolean onFile = coverage.isPresent();
-		coverage.flatMap(DtrContext::memberId).ifPresentOrElse(reference::setIdentifier,
+		coverage.flatMap(PlanRecords::memberIdentifier).ifPresentOrElse(reference::setIdentifier,
 				() -> reference.setDisplay(onFile ? "The coverage of the denied request (no member id on file)"
 						: "The coverage of the denied request (no Coverage on file)"));
 		return reference;
-	}
-
-	private static Optional<Identifier> memberId(Coverage coverage) {
-		return coverage.getIdentifier().stream()
-				.filter(id -> id.hasValue() && id.getType().getCoding().stream().anyMatch(coding -> "MB".equals(coding.getCode())))
-				.map(id -> new Identifier().setSystem(id.getSystem()).setValue(id.getValue())).findFirst()
-				.or(() -> Optional.ofNullable(coverage.getSubscriberId()).filter(value -> !value.isBlank()).map(value -> new Identifier().setValue(value)));
-	}
-
-	private static Optional<Coverage> read(IRepository store, String reference) {
-		try {
-			return Optional.of(store.read(Coverage.class, new IdType(reference)));
-		} catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException notOnFile) {
-			return Optional.empty();
-		}
 	}
 
 	private static Reference order(ClaimResponse denial, Questionnaire policy) {

@@ -1,5 +1,6 @@
 package dev.recourse.letter;
 
+import dev.recourse.casework.PlanRecords;
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -18,7 +19,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
-import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationStatement;
@@ -52,7 +52,7 @@ final class LetterCaseReader {
 		}));
 		return new LetterCase(caseTask, denial, patient,
 				local(denial.getInsurer(), "Organization").flatMap(ref -> read(store, Organization.class, ref)),
-				coverage(store, denial, patient), request, map, cited, episodes(store, patient),
+				PlanRecords.coverage(store, denial, patient), request, map, cited, episodes(store, patient),
 				prescriber(store, request, map));
 	}
 
@@ -76,20 +76,6 @@ final class LetterCaseReader {
 					.filter(ref -> ref != null && !into.contains(ref)).forEach(into::add));
 			collect(item.getItem(), into);
 		}
-	}
-
-	/** The denial's focal Coverage, else the patient's active one on file (as the packet reads it). */
-	private static Optional<Coverage> coverage(IRepository store, ClaimResponse denial, Patient patient) {
-		Optional<String> named = denial.getInsurance().stream()
-				.flatMap(insurance -> local(insurance.getCoverage(), "Coverage").stream()).findFirst();
-		if (named.isPresent()) {
-			return read(store, Coverage.class, named.get());
-		}
-		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
-		params.put("patient", List.of(new ReferenceParam("Patient/" + patient.getIdElement().getIdPart())));
-		params.put("status", List.of(new TokenParam("active")));
-		return store.search(Bundle.class, Coverage.class, params).getEntry().stream()
-				.map(Bundle.BundleEntryComponent::getResource).map(Coverage.class::cast).findFirst();
 	}
 
 	private static List<MedicationStatement> episodes(IRepository store, Patient patient) {

@@ -1,5 +1,6 @@
 package dev.recourse.letter;
 
+import dev.recourse.casework.PlanRecords;
 import dev.recourse.letter.LetterContent.Denial;
 import dev.recourse.letter.LetterContent.Parties;
 import java.util.List;
@@ -8,8 +9,6 @@ import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Coverage;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
@@ -28,8 +27,8 @@ final class PartyFacts {
 		return new Parties(Fact.ofNullable(name(file.patient()).orElse(null)),
 				Fact.ofNullable(ResourceFacts.date(file.patient().getBirthDateElement()).orElse(null)),
 				Fact.ofNullable(file.insurer().map(Organization::getName).orElse(null)),
-				Fact.ofNullable(file.coverage().flatMap(PartyFacts::memberId).orElse(null)),
-				Fact.ofNullable(authorizationNumber(denial).orElse(null)),
+				Fact.ofNullable(file.coverage().flatMap(PlanRecords::memberId).orElse(null)),
+				Fact.ofNullable(PlanRecords.reviewNumber(denial).orElse(null)),
 				// a pre-service denial has no claim: the row is left out, not printed as unknown
 				denial.getUse() == ClaimResponse.Use.CLAIM
 						? Optional.of(Fact.ofNullable(denial.getIdentifier().stream().map(Identifier::getValue)
@@ -62,33 +61,6 @@ final class PartyFacts {
 		String given = String.join(" ", name.getGiven().stream().map(part -> part.getValue()).filter(v -> v != null).toList());
 		String whole = (given + " " + (name.hasFamily() ? name.getFamily() : "")).strip();
 		return whole.isEmpty() ? null : whole;
-	}
-
-	/** The member id: the Coverage identifier typed MB, else its subscriberId. */
-	static Optional<String> memberId(Coverage coverage) {
-		return coverage.getIdentifier().stream()
-				.filter(identifier -> identifier.getType().getCoding().stream()
-						.anyMatch(coding -> IDENTIFIER_TYPES.equals(coding.getSystem()) && "MB".equals(coding.getCode())))
-				.map(Identifier::getValue).filter(value -> value != null && !value.isBlank()).findFirst()
-				.or(() -> Optional.ofNullable(coverage.getSubscriberId()).filter(value -> !value.isBlank()));
-	}
-
-	/** The payer's number of the authorization: preAuthRef, else the PAS reviewAction number, else the denial's identifier. */
-	static Optional<String> authorizationNumber(ClaimResponse denial) {
-		if (denial.hasPreAuthRef() && !denial.getPreAuthRef().isBlank()) {
-			return Optional.of(denial.getPreAuthRef());
-		}
-		for (ClaimResponse.ItemComponent item : denial.getItem()) {
-			for (ClaimResponse.AdjudicationComponent adjudication : item.getAdjudication()) {
-				for (Extension reviewAction : adjudication.getExtensionsByUrl(PAS + "extension-reviewAction")) {
-					Extension number = reviewAction.getExtensionByUrl("number");
-					if (number != null && number.getValue() != null && number.getValue().primitiveValue() != null) {
-						return Optional.of(number.getValue().primitiveValue());
-					}
-				}
-			}
-		}
-		return denial.getIdentifier().stream().map(Identifier::getValue).filter(value -> value != null && !value.isBlank()).findFirst();
 	}
 
 	/** The payer's own words: the process notes, else the disposition; quoted by the template as given. */

@@ -1,24 +1,17 @@
 package dev.recourse.packet;
 
-import ca.uhn.fhir.model.api.IQueryParameterType;
+import dev.recourse.casework.PlanRecords;
 import ca.uhn.fhir.repository.IRepository;
-import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import com.google.common.collect.ArrayListMultimap;
-import com.google.common.collect.Multimap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
-import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DocumentReference;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -37,26 +30,12 @@ final class CaseFiles {
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
 		Optional<QuestionnaireResponse> map = output(caseTask, "criteria-map").flatMap(ref -> read(store, QuestionnaireResponse.class, ref));
 		Optional<DocumentReference> letter = output(caseTask, "letter").flatMap(ref -> read(store, DocumentReference.class, ref));
-		return new CaseFile(caseTask, denial, patient, originalRequest(store, denial), coverage(store, denial, patient), map, letter,
+		return new CaseFile(caseTask, denial, patient, originalRequest(store, denial), PlanRecords.coverage(store, denial, patient), map, letter,
 				evidence(store, caseTask));
 	}
 
 	private static Optional<Claim> originalRequest(IRepository store, ClaimResponse denial) {
 		return denial.getRequest().hasReference() ? read(store, Claim.class, denial.getRequest().getReference()) : Optional.empty();
-	}
-
-	/** The denial's focal Coverage, else the patient's active one on file. */
-	private static Optional<Coverage> coverage(IRepository store, ClaimResponse denial, Patient patient) {
-		Optional<String> named = denial.getInsurance().stream().filter(ClaimResponse.InsuranceComponent::getFocal)
-				.map(insurance -> insurance.getCoverage().getReference()).filter(ref -> ref != null && !ref.isBlank()).findFirst();
-		if (named.isPresent()) {
-			return read(store, Coverage.class, named.get());
-		}
-		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
-		params.put("patient", List.of(new ReferenceParam("Patient/" + patient.getIdElement().getIdPart())));
-		params.put("status", List.of(new TokenParam("active")));
-		return store.search(Bundle.class, Coverage.class, params).getEntry().stream()
-				.map(Bundle.BundleEntryComponent::getResource).map(Coverage.class::cast).findFirst();
 	}
 
 	/** The documents linked from the case as evidence (a specialist's attachments), once each. */

@@ -1,5 +1,6 @@
 package dev.recourse.packet;
 
+import dev.recourse.casework.PlanRecords;
 import dev.recourse.criteria.CriteriaMapItems;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class PacketChecks {
 		if (file.originalRequest().isEmpty()) {
 			problems.add(new PacketProblem("ClaimResponse.request", "The denied request (Claim) is not on file: store the original PAS request, "
 					+ "whose items, diagnoses and provider the appeal or exception carries over"));
-		} else if (RequestClaimBuilder.reviewNumber(file.denial()).isEmpty()) {
+		} else if (PlanRecords.reviewNumber(file.denial()).isEmpty()) {
 			problems.add(new PacketProblem("ClaimResponse.preAuthRef", "The denial carries no review reference number (PAS reviewAction number, "
 					+ "preAuthRef or identifier) for the appeal to name"));
 		}

@@ -1,10 +1,10 @@
 package dev.recourse.packet;
 
+import dev.recourse.casework.PlanRecords;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -53,7 +53,7 @@ final class RequestClaimBuilder {
 		kind.exceptionType().ifPresent(type -> claim.addExtension(EXCEPTION_TYPE,
 				new CodeableConcept(new Coding("http://recourse.dev/fhir/CodeSystem/exception-type", type, null))));
 		List<Integer> information = supportingInfo(claim, file);
-		Optional<String> reviewNumber = reviewNumber(file.denial());
+		Optional<String> reviewNumber = PlanRecords.reviewNumber(file.denial());
 		for (Claim.ItemComponent originalItem : original.getItem()) {
 			Claim.ItemComponent item = originalItem.copy();
 			item.getExtension().removeIf(extension -> extension.getUrl().equals(PAS + "extension-certificationType")
@@ -76,22 +76,6 @@ final class RequestClaimBuilder {
 		Reference reference = new Reference().setType("Claim");
 		original.getIdentifier().stream().findFirst().ifPresent(identifier -> reference.setIdentifier(identifier.copy()));
 		return reference;
-	}
-
-	/** The payer's number of the denied review: the item's PAS reviewAction number, else preAuthRef, else the denial's identifier. */
-	static Optional<String> reviewNumber(ClaimResponse denial) {
-		for (ClaimResponse.ItemComponent item : denial.getItem()) {
-			for (ClaimResponse.AdjudicationComponent adjudication : item.getAdjudication()) {
-				for (Extension reviewAction : adjudication.getExtensionsByUrl(PAS + "extension-reviewAction")) {
-					Extension number = reviewAction.getExtensionByUrl("number");
-					if (number != null && number.getValue() != null && number.getValue().primitiveValue() != null) {
-						return Optional.of(number.getValue().primitiveValue());
-					}
-				}
-			}
-		}
-		return Optional.ofNullable(denial.getPreAuthRef()).filter(ref -> !ref.isBlank())
-				.or(() -> denial.getIdentifier().stream().map(Identifier::getValue).filter(value -> value != null && !value.isBlank()).findFirst());
 	}
 
 	/** Map, letter and evidence as PAS additionalInformation, in that order; returns their sequence numbers. */
