@@ -31,6 +31,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ChartVariables {
 	private static final Pattern EMBEDDED = Pattern.compile("\\{\\{(.+?)}}");
+	/**
+	 * Policy queries are searched synchronously, nothing persisted for paging (HAPI: {@code Cache-Control: no-store}),
+	 * up to this many results; a persisted search per query was most of a warm map's time.
+	 */
+	static final int UNSTORED_LIMIT = 1000;
+	private static final Map<String, String> UNSTORED = Map.of("Cache-Control", "no-store, max-results=" + UNSTORED_LIMIT);
 	private final MatchUrlService matchUrls;
 	private final int pageSize;
 
@@ -44,13 +50,11 @@ class ChartVariables {
 		String type = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
 		Class<? extends IBaseResource> resourceType = fhirPath.fhirContext().getResourceDefinition(type).getImplementingClass();
 		SearchParameterMap map = matchUrls.translateMatchUrl(url, fhirPath.fhirContext().getResourceDefinition(type));
-		Bundle all = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-		IBaseBundle page = store.search(Bundle.class, resourceType, toMultimap(map));
-		while (page instanceof Bundle bundle) {
-			bundle.getEntry().forEach(entry -> all.addEntry().setResource(entry.getResource()).setFullUrl(entry.getFullUrl()));
-			// a query that names _count asks for that many (e.g. the latest result); otherwise all of them
-			Bundle.BundleLinkComponent next = map.getCount() != null ? null : bundle.getLink(Bundle.LINK_NEXT);
-			page = next == null ? null : store.link(Bundle.class, next.getUrl());
+		Multimap<String, List<IQueryParameterType>> params = toMultimap(map);
+		Bundle all = gather(store, resourceType, params, map.getCount() != null, UNSTORED);
+		if (all.getEntry().size() >= UNSTORED_LIMIT) {
+			// a synchronous search stops at its limit without saying so: a result that large is searched again, paged
+			all = gather(store, resourceType, params, map.getCount() != null, Map.of());
 		}
 		all.setTotal(all.getEntry().size());
 		return all;
@@ -67,6 +71,19 @@ class ChartVariables {
 		}
 		embedded.appendTail(filled);
 		return filled.toString();
+	}
+
+	private static Bundle gather(IRepository store, Class<? extends IBaseResource> type, Multimap<String, List<IQueryParameterType>> params,
+			boolean firstPageOnly, Map<String, String> headers) {
+		Bundle all = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+		IBaseBundle page = store.search(Bundle.class, type, params, headers);
+		while (page instanceof Bundle bundle) {
+			bundle.getEntry().forEach(entry -> all.addEntry().setResource(entry.getResource()).setFullUrl(entry.getFullUrl()));
+			// a query that names _count asks for that many (e.g. the latest result); otherwise all of them
+			Bundle.BundleLinkComponent next = firstPageOnly ? null : bundle.getLink(Bundle.LINK_NEXT);
+			page = next == null ? null : store.link(Bundle.class, next.getUrl());
+		}
+		return all;
 	}
 
 	private Multimap<String, List<IQueryParameterType>> toMultimap(SearchParameterMap map) {
