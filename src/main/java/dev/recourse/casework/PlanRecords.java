@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
+import dev.recourse.server.LocalRepositories;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
@@ -75,7 +76,7 @@ public final class PlanRecords {
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("patient", List.of(new ReferenceParam("Patient/" + patient.getIdElement().getIdPart())));
 		params.put("status", List.of(new TokenParam("active")));
-		return store.search(Bundle.class, Coverage.class, params).getEntry().stream()
+		return store.search(Bundle.class, Coverage.class, params, LocalRepositories.UNSTORED_SEARCH).getEntry().stream()
 				.map(Bundle.BundleEntryComponent::getResource).map(Coverage.class::cast).findFirst();
 	}
 }

@@ -12,6 +12,7 @@ import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import dev.recourse.common.RecourseError;
 import dev.recourse.common.RequestLimits;
+import dev.recourse.server.LocalRepositories;
 import dev.recourse.common.RecourseException;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ChartVariables {
 	private static final Pattern EMBEDDED = Pattern.compile("\\{\\{(.+?)}}");
-	/**
-	 * Policy queries are searched synchronously, nothing persisted for paging (HAPI: {@code Cache-Control: no-store}),
-	 * up to this many results; a persisted search per query was most of a warm map's time.
-	 */
-	static final int UNSTORED_LIMIT = 1000;
-	private static final Map<String, String> UNSTORED = Map.of("Cache-Control", "no-store, max-results=" + UNSTORED_LIMIT);
 	private final MatchUrlService matchUrls;
 	private final int pageSize;
 
@@ -51,8 +46,9 @@ class ChartVariables {
 		Class<? extends IBaseResource> resourceType = fhirPath.fhirContext().getResourceDefinition(type).getImplementingClass();
 		SearchParameterMap map = matchUrls.translateMatchUrl(url, fhirPath.fhirContext().getResourceDefinition(type));
 		Multimap<String, List<IQueryParameterType>> params = toMultimap(map);
-		Bundle all = gather(store, resourceType, params, map.getCount() != null, UNSTORED);
-		if (all.getEntry().size() >= UNSTORED_LIMIT) {
+		// synchronous, nothing persisted: a persisted search per policy query was most of a warm map's time
+		Bundle all = gather(store, resourceType, params, map.getCount() != null, LocalRepositories.UNSTORED_SEARCH);
+		if (all.getEntry().size() >= LocalRepositories.UNSTORED_LIMIT) {
 			// a synchronous search stops at its limit without saying so: a result that large is searched again, paged
 			all = gather(store, resourceType, params, map.getCount() != null, Map.of());
 		}

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -30,6 +31,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Task;
+import dev.recourse.server.LocalRepositories;
 import org.springframework.stereotype.Component;
 
 /**
@@ -178,19 +180,28 @@ public class OffLabelReviewer {
 		return codings;
 	}
 
-	/** Every page of the patient's resources of a type (optionally of one category), through the caller's repository. */
 	@SuppressWarnings("unchecked")
+	private static <T extends IBaseResource> List<T> collect(IRepository store, Class<T> type, Multimap<String, List<IQueryParameterType>> params,
+			Map<String, String> headers) {
+		List<T> found = new ArrayList<>();
+		IBaseBundle page = store.search(Bundle.class, type, params, headers);
+		while (page instanceof Bundle bundle) {
+			bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).forEach(resource -> found.add((T) resource));
+			Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
+			page = next == null ? null : store.link(Bundle.class, next.getUrl());
+		}
+		return found;
+	}
+
+	/** Every page of the patient's resources of a type (optionally of one category), through the caller's repository. */
 	private static <T extends IBaseResource> List<T> all(IRepository store, Class<T> type, String patient, Optional<TokenParam> category) {
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("patient", List.of(new ReferenceParam(patient)));
 		category.ifPresent(token -> params.put("category", List.of(token)));
 		params.put("_count", List.of(new NumberParam(200)));
-		List<T> found = new ArrayList<>();
-		IBaseBundle page = store.search(Bundle.class, type, params);
-		while (page instanceof Bundle bundle) {
-			bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).forEach(resource -> found.add((T) resource));
-			Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
-			page = next == null ? null : store.link(Bundle.class, next.getUrl());
+		List<T> found = collect(store, type, params, LocalRepositories.UNSTORED_SEARCH);
+		if (found.size() >= LocalRepositories.UNSTORED_LIMIT) {
+			found = collect(store, type, params, Map.of());
 		}
 		return found;
 	}
