@@ -7,7 +7,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
-import dev.recourse.server.LocalRepositories;
+import dev.recourse.server.Searches;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
@@ -16,7 +16,6 @@ import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Patient;
 
 /**
  * What the plan's own records say about a case, read the same way by every feature that needs it (criteria map,
@@ -30,12 +29,16 @@ public final class PlanRecords {
 
 	/** The member id: the identifier of type MB (v2-0203), else the subscriber id. */
 	public static Optional<Identifier> memberIdentifier(Coverage coverage) {
+		return typedMemberIdentifier(coverage).or(() -> Optional.ofNullable(coverage.getSubscriberId()).filter(value -> !value.isBlank())
+						.map(value -> new Identifier().setValue(value)));
+	}
+
+	/** The member id as PAS's Coverage profile requires it: an identifier of type MB (the subscriber id does not do). */
+	public static Optional<Identifier> typedMemberIdentifier(Coverage coverage) {
 		return coverage.getIdentifier().stream()
 				.filter(id -> id.hasValue() && !id.getValue().isBlank()
 						&& id.getType().getCoding().stream().anyMatch(coding -> "MB".equals(coding.getCode())))
-				.map(id -> new Identifier().setSystem(id.getSystem()).setValue(id.getValue())).findFirst()
-				.or(() -> Optional.ofNullable(coverage.getSubscriberId()).filter(value -> !value.isBlank())
-						.map(value -> new Identifier().setValue(value)));
+				.map(id -> new Identifier().setSystem(id.getSystem()).setValue(id.getValue())).findFirst();
 	}
 
 	public static Optional<String> memberId(Coverage coverage) {
@@ -61,8 +64,8 @@ public final class PlanRecords {
 				.or(() -> denial.getIdentifier().stream().map(Identifier::getValue).filter(value -> value != null && !value.isBlank()).findFirst());
 	}
 
-	/** The denial's focal (else first) Coverage when on file, else the patient's active one. */
-	public static Optional<Coverage> coverage(IRepository store, ClaimResponse denial, Patient patient) {
+	/** The denial's focal (else first) Coverage when on file, else the patient's ({@code Patient/<id>}) active one. */
+	public static Optional<Coverage> coverage(IRepository store, ClaimResponse denial, String patient) {
 		Optional<String> named = denial.getInsurance().stream().sorted((a, b) -> Boolean.compare(b.getFocal(), a.getFocal()))
 				.map(insurance -> insurance.getCoverage().getReference())
 				.filter(ref -> ref != null && !ref.isBlank() && !ref.contains("://") && !ref.startsWith("#")).findFirst();
@@ -74,9 +77,9 @@ public final class PlanRecords {
 			}
 		}
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
-		params.put("patient", List.of(new ReferenceParam("Patient/" + patient.getIdElement().getIdPart())));
+		params.put("patient", List.of(new ReferenceParam(patient)));
 		params.put("status", List.of(new TokenParam("active")));
-		return store.search(Bundle.class, Coverage.class, params, LocalRepositories.UNSTORED_SEARCH).getEntry().stream()
+		return store.search(Bundle.class, Coverage.class, params, Searches.UNSTORED).getEntry().stream()
 				.map(Bundle.BundleEntryComponent::getResource).map(Coverage.class::cast).findFirst();
 	}
 }

@@ -12,15 +12,15 @@ import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import dev.recourse.common.RecourseError;
 import dev.recourse.common.RequestLimits;
-import dev.recourse.server.LocalRepositories;
+import dev.recourse.server.Searches;
 import dev.recourse.common.RecourseException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +46,11 @@ class ChartVariables {
 		Class<? extends IBaseResource> resourceType = fhirPath.fhirContext().getResourceDefinition(type).getImplementingClass();
 		SearchParameterMap map = matchUrls.translateMatchUrl(url, fhirPath.fhirContext().getResourceDefinition(type));
 		Multimap<String, List<IQueryParameterType>> params = toMultimap(map);
-		// synchronous, nothing persisted: a persisted search per policy query was most of a warm map's time
-		Bundle all = gather(store, resourceType, params, map.getCount() != null, LocalRepositories.UNSTORED_SEARCH);
-		if (all.getEntry().size() >= LocalRepositories.UNSTORED_LIMIT) {
-			// a synchronous search stops at its limit without saying so: a result that large is searched again, paged
-			all = gather(store, resourceType, params, map.getCount() != null, Map.of());
-		}
+		// a query that names _count asks for that many (e.g. the latest result); otherwise all of them
+		List<? extends IBaseResource> found = map.getCount() != null ? Searches.firstPage(store, resourceType, params)
+				: Searches.everyMatch(store, resourceType, params);
+		Bundle all = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+		found.forEach(resource -> all.addEntry().setResource((Resource) resource));
 		all.setTotal(all.getEntry().size());
 		return all;
 	}
@@ -67,19 +66,6 @@ class ChartVariables {
 		}
 		embedded.appendTail(filled);
 		return filled.toString();
-	}
-
-	private static Bundle gather(IRepository store, Class<? extends IBaseResource> type, Multimap<String, List<IQueryParameterType>> params,
-			boolean firstPageOnly, Map<String, String> headers) {
-		Bundle all = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-		IBaseBundle page = store.search(Bundle.class, type, params, headers);
-		while (page instanceof Bundle bundle) {
-			bundle.getEntry().forEach(entry -> all.addEntry().setResource(entry.getResource()).setFullUrl(entry.getFullUrl()));
-			// a query that names _count asks for that many (e.g. the latest result); otherwise all of them
-			Bundle.BundleLinkComponent next = firstPageOnly ? null : bundle.getLink(Bundle.LINK_NEXT);
-			page = next == null ? null : store.link(Bundle.class, next.getUrl());
-		}
-		return all;
 	}
 
 	private Multimap<String, List<IQueryParameterType>> toMultimap(SearchParameterMap map) {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dev.recourse.casework.CaseOutputs;
 import dev.recourse.casework.Cases;
 import dev.recourse.common.Digests;
 import dev.recourse.criteria.offlabel.OffLabelReview;
@@ -17,12 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Service;
 
@@ -33,7 +33,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class CriteriaMapper {
-	private static final String ARTIFACT_TYPES = "http://recourse.dev/fhir/CodeSystem/artifact-type";
 	private final LocalRepositories repositories;
 	private final PolicyChooser chooser;
 	private final PolicyEvaluation evaluation;
@@ -54,7 +53,7 @@ class CriteriaMapper {
 				() -> evaluate(caseTask, policyCanonical, store));
 		QuestionnaireResponse map = evaluated.map();
 		String mapUrl = "QuestionnaireResponse/" + map.getIdElement().getIdPart();
-		if (evaluated.earlier().isPresent() && sameFindings(evaluated.earlier().get(), map) && linked(caseTask, mapUrl)) {
+		if (evaluated.earlier().isPresent() && sameFindings(evaluated.earlier().get(), map) && CaseOutputs.all(caseTask, "criteria-map").contains(mapUrl)) {
 			// nothing changed in the chart or the answers: no new version, no re-validation, no write
 			return evaluated.earlier().get();
 		}
@@ -68,14 +67,16 @@ class CriteriaMapper {
 
 	private Evaluated evaluate(Task caseTask, Optional<String> policyCanonical, IRepository store) {
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
-		Questionnaire policy = chooser.choose(policyCanonical, caseTask, store);
+		// read once: the chooser, the DTR context and the off-label review all work from the denial
+		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
+		Questionnaire policy = chooser.choose(policyCanonical, caseTask, denial, store);
 		List<CriterionResult> results = evaluation.evaluate(policy, patient, store);
 		String mapId = "map-" + Digests.sha256Hex(caseTask.getIdElement().getIdPart() + "|" + policy.getUrl()).substring(0, 40);
 		Optional<QuestionnaireResponse> earlier = earlier(store, mapId);
 		QuestionnaireResponse map = CriteriaMapWriter.write(policy, caseTask.getFor(), results, personAnswers(earlier),
-				DtrContext.of(caseTask, policy, store), clock.instant());
+				DtrContext.of(caseTask, denial, policy, store), clock.instant());
 		map.setId(mapId);
-		offLabel.review(policy, caseTask, patient, store).map(OffLabelReview::toExtension).ifPresent(map::addExtension);
+		offLabel.review(policy, caseTask, denial, patient, store).map(OffLabelReview::toExtension).ifPresent(map::addExtension);
 		return new Evaluated(map, earlier);
 	}
 
@@ -106,25 +107,12 @@ class CriteriaMapper {
 		return before.equalsDeep(after);
 	}
 
-	private static boolean linked(Task caseTask, String mapUrl) {
-		return caseTask.getOutput().stream().anyMatch(output -> output.getValue() instanceof Reference reference && mapUrl.equals(reference.getReference()));
-	}
-
 	private static Bundle transaction(QuestionnaireResponse map, Task caseTask) {
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		String mapUrl = "QuestionnaireResponse/" + map.getIdElement().getIdPart();
 		bundle.addEntry().setResource(map).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(mapUrl);
-		boolean linked = caseTask.getOutput().stream()
-				.anyMatch(output -> output.getValue() instanceof Reference reference && mapUrl.equals(reference.getReference()));
-		if (!linked) {
-			// the case follows one policy at a time (RecourseCase: one criteria-map output): the latest map takes the place
-			Task updated = caseTask.copy();
-			updated.getOutput().removeIf(output -> output.getType().getCoding().stream().anyMatch(coding -> "criteria-map".equals(coding.getCode())));
-			updated.addOutput().setValue(new Reference(mapUrl)).getType().addCoding(new Coding(ARTIFACT_TYPES, "criteria-map", "Criteria map"));
-			String taskUrl = "Task/" + caseTask.getIdElement().getIdPart();
-			bundle.addEntry().setResource(updated).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(taskUrl)
-					.setIfMatch("W/\"" + caseTask.getIdElement().getVersionIdPart() + "\"");
-		}
+		// the case follows one policy at a time (RecourseCase: one criteria-map output): the latest map takes the place
+		CaseOutputs.linkOnly(bundle, caseTask, "criteria-map", "Criteria map", mapUrl);
 		return bundle;
 	}
 }

@@ -1,13 +1,12 @@
 package dev.recourse.criteria;
 
 import dev.recourse.casework.PlanRecords;
-import org.hl7.fhir.r4.model.Patient;
+
 import ca.uhn.fhir.repository.IRepository;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Coverage;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
@@ -24,8 +23,7 @@ final class DtrContext {
 	private DtrContext() {
 	}
 
-	static List<Reference> of(Task caseTask, Questionnaire policy, IRepository store) {
-		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
+	static List<Reference> of(Task caseTask, ClaimResponse denial, Questionnaire policy, IRepository store) {
 		return List.of(coverage(denial, caseTask, store), order(denial, policy));
 	}
 
@@ -34,9 +32,7 @@ final class DtrContext {
 	 * Coverage against DTR's CRD target profiles (built on US Core 3.1.1), which a PAS Coverage need not meet.
 	 */
 	private static Reference coverage(ClaimResponse denial, Task caseTask, IRepository store) {
-		Patient patient = new Patient();
-		patient.setId(caseTask.getFor().getReference());
-		Optional<Coverage> coverage = PlanRecords.coverage(store, denial, patient);
+		Optional<Coverage> coverage = PlanRecords.coverage(store, denial, caseTask.getFor().getReference());
 		Reference reference = new Reference().setType("Coverage");
 		boolean onFile = coverage.isPresent();
 		coverage.flatMap(PlanRecords::memberIdentifier).ifPresentOrElse(reference::setIdentifier,

@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PolicyChooser {
-	Questionnaire choose(Optional<String> canonical, Task caseTask, IRepository store) {
-		return canonical.map(named -> named(named, store)).orElseGet(() -> byApplicability(caseTask, store));
+	Questionnaire choose(Optional<String> canonical, Task caseTask, ClaimResponse denial, IRepository store) {
+		return canonical.map(named -> named(named, store)).orElseGet(() -> byApplicability(caseTask, denial, store));
 	}
 
 	private static Questionnaire named(String canonical, IRepository store) {
@@ -52,8 +52,7 @@ class PolicyChooser {
 						"No coverage policy Questionnaire " + canonical + " on this server"));
 	}
 
-	private static Questionnaire byApplicability(Task caseTask, IRepository store) {
-		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
+	private static Questionnaire byApplicability(Task caseTask, ClaimResponse denial, IRepository store) {
 		Set<String> products = requestedProducts(denial, store);
 		Optional<String> payer = identifier(denial.getInsurer());
 		Set<String> diagnoses = patientDiagnoses(caseTask, store);

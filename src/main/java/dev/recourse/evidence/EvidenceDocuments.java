@@ -43,7 +43,7 @@ import org.springframework.stereotype.Service;
 public class EvidenceDocuments {
 	public static final String PROFILE = AttachmentGuard.EVIDENCE_PROFILE;
 	static final String EVIDENCE_EXTENSION = "http://recourse.dev/fhir/StructureDefinition/evidence";
-	static final String ARTIFACT_TYPES = "http://recourse.dev/fhir/CodeSystem/artifact-type";
+	static final String ARTIFACT_TYPES = dev.recourse.casework.CaseOutputs.ARTIFACT_TYPES;
 	static final String TEXT = "text/plain; charset=utf-8";
 
 	private final EvidenceSourceTable table;

@@ -1,5 +1,6 @@
 package dev.recourse.letter;
 
+import dev.recourse.casework.CaseOutputs;
 import dev.recourse.casework.PlanRecords;
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.repository.IRepository;
@@ -33,7 +34,7 @@ import org.hl7.fhir.r4.model.Task;
 
 /** Reads a case's letter sources through the caller's own repository (their scopes and compartment apply). */
 final class LetterCaseReader {
-	static final String ARTIFACT_TYPES = "http://recourse.dev/fhir/CodeSystem/artifact-type";
+	static final String ARTIFACT_TYPES = dev.recourse.casework.CaseOutputs.ARTIFACT_TYPES;
 	static final String EVIDENCE = "http://recourse.dev/fhir/StructureDefinition/evidence";
 
 	private LetterCaseReader() {
@@ -43,7 +44,7 @@ final class LetterCaseReader {
 		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
 		Optional<Claim> request = local(denial.getRequest(), "Claim").flatMap(ref -> read(store, Claim.class, ref));
-		Optional<QuestionnaireResponse> map = output(caseTask, "criteria-map").flatMap(ref -> read(store, QuestionnaireResponse.class, ref));
+		Optional<QuestionnaireResponse> map = CaseOutputs.first(caseTask, "criteria-map").flatMap(ref -> read(store, QuestionnaireResponse.class, ref));
 		Map<String, Resource> cited = new LinkedHashMap<>();
 		map.ifPresent(qr -> citedReferences(qr).forEach(ref -> {
 			if (!cited.containsKey(ref)) {
@@ -52,7 +53,7 @@ final class LetterCaseReader {
 		}));
 		return new LetterCase(caseTask, denial, patient,
 				local(denial.getInsurer(), "Organization").flatMap(ref -> read(store, Organization.class, ref)),
-				PlanRecords.coverage(store, denial, patient), request, map, cited, episodes(store, patient),
+				PlanRecords.coverage(store, denial, "Patient/" + patient.getIdElement().getIdPart()), request, map, cited, episodes(store, patient),
 				prescriber(store, request, map));
 	}
 
@@ -96,14 +97,6 @@ final class LetterCaseReader {
 		map.ifPresent(qr -> candidates.add(qr.getAuthor()));
 		return candidates.stream().flatMap(ref -> local(ref, "Practitioner").stream()).findFirst()
 				.flatMap(ref -> read(store, Practitioner.class, ref));
-	}
-
-	static Optional<String> output(Task caseTask, String artifactType) {
-		return caseTask.getOutput().stream()
-				.filter(output -> output.getType().getCoding().stream()
-						.anyMatch(coding -> ARTIFACT_TYPES.equals(coding.getSystem()) && artifactType.equals(coding.getCode())))
-				.map(Task.TaskOutputComponent::getValue).filter(Reference.class::isInstance)
-				.map(value -> ((Reference) value).getReference()).filter(ref -> ref != null).findFirst();
 	}
 
 	/** A relative reference to a resource of the type on this server; absolute or logical ones are not read. */

@@ -1,5 +1,6 @@
 package dev.recourse.letter;
 
+import dev.recourse.casework.CaseOutputs;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
@@ -23,7 +24,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
@@ -64,7 +64,7 @@ class LetterDrafter {
 					+ " is signed: a signed letter is final and frozen. It cannot be drafted again.");
 		}
 		// the specialist's text follows the case: from this pathway's draft, else from the case's current letter
-		Optional<DocumentReference> earlier = existing.or(() -> LetterCaseReader.output(caseTask, "letter").flatMap(ref -> read(store, new IdType(ref).getIdPart())));
+		Optional<DocumentReference> earlier = existing.or(() -> CaseOutputs.first(caseTask, "letter").flatMap(ref -> read(store, new IdType(ref).getIdPart())));
 		Map<String, String> sections = LetterSections.merge(LetterSections.of(earlier), edits);
 		String display = pathwayNames.display(code);
 		LetterContent content = LetterFacts.content(file, option, display, sections, SignatureFacts.unsigned(file.prescriber()));
@@ -138,19 +138,8 @@ class LetterDrafter {
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		String letterUrl = "DocumentReference/" + letter.getIdElement().getIdPart();
 		bundle.addEntry().setResource(letter).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(letterUrl);
-		boolean linked = caseTask.getOutput().stream()
-				.anyMatch(output -> output.getValue() instanceof Reference reference && letterUrl.equals(reference.getReference()));
-		if (!linked) {
-			// one letter per case (RecourseCase: one letter output): the latest takes the place of the earlier
-			Task updated = caseTask.copy();
-			updated.getOutput().removeIf(output -> output.getType().getCoding().stream()
-					.anyMatch(coding -> LetterCaseReader.ARTIFACT_TYPES.equals(coding.getSystem()) && "letter".equals(coding.getCode())));
-			updated.addOutput().setValue(new Reference(letterUrl)).getType()
-					.addCoding(new Coding(LetterCaseReader.ARTIFACT_TYPES, "letter", "Letter"));
-			bundle.addEntry().setResource(updated).getRequest().setMethod(Bundle.HTTPVerb.PUT)
-					.setUrl("Task/" + caseTask.getIdElement().getIdPart())
-					.setIfMatch("W/\"" + caseTask.getIdElement().getVersionIdPart() + "\"");
-		}
+		// one letter per case (RecourseCase: one letter output): the latest takes the place of the earlier
+		CaseOutputs.linkOnly(bundle, caseTask, "letter", "Letter", letterUrl);
 		return bundle;
 	}
 }

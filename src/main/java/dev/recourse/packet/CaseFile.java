@@ -1,6 +1,8 @@
 package dev.recourse.packet;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
@@ -26,7 +28,7 @@ record CaseFile(Task caseTask, ClaimResponse denial, Patient patient, Optional<C
 	}
 
 	CaseFile withEvidence(List<DocumentReference> more) {
-		java.util.Map<String, DocumentReference> all = new java.util.LinkedHashMap<>();
+		Map<String, DocumentReference> all = new LinkedHashMap<>();
 		evidence.forEach(document -> all.put(document.getIdElement().getIdPart(), document));
 		more.forEach(document -> all.putIfAbsent(document.getIdElement().getIdPart(), document));
 		return new CaseFile(caseTask, denial, patient, originalRequest, coverage, map, letter, List.copyOf(all.values()));

@@ -1,5 +1,6 @@
 package dev.recourse.packet;
 
+import dev.recourse.casework.CaseOutputs;
 import dev.recourse.casework.PlanRecords;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
@@ -15,12 +16,10 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 
 /** Reads what a case holds for its packet: the case's outputs by artifact type, the denial and what it names. */
 final class CaseFiles {
-	static final String ARTIFACT_TYPES = "http://recourse.dev/fhir/CodeSystem/artifact-type";
 
 	private CaseFiles() {
 	}
@@ -28,9 +27,9 @@ final class CaseFiles {
 	static CaseFile read(IRepository store, Task caseTask) {
 		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
-		Optional<QuestionnaireResponse> map = output(caseTask, "criteria-map").flatMap(ref -> read(store, QuestionnaireResponse.class, ref));
-		Optional<DocumentReference> letter = output(caseTask, "letter").flatMap(ref -> read(store, DocumentReference.class, ref));
-		return new CaseFile(caseTask, denial, patient, originalRequest(store, denial), PlanRecords.coverage(store, denial, patient), map, letter,
+		Optional<QuestionnaireResponse> map = CaseOutputs.first(caseTask, "criteria-map").flatMap(ref -> read(store, QuestionnaireResponse.class, ref));
+		Optional<DocumentReference> letter = CaseOutputs.first(caseTask, "letter").flatMap(ref -> read(store, DocumentReference.class, ref));
+		return new CaseFile(caseTask, denial, patient, originalRequest(store, denial), PlanRecords.coverage(store, denial, "Patient/" + patient.getIdElement().getIdPart()), map, letter,
 				evidence(store, caseTask));
 	}
 
@@ -41,7 +40,7 @@ final class CaseFiles {
 	/** The documents linked from the case as evidence (a specialist's attachments), once each. */
 	private static List<DocumentReference> evidence(IRepository store, Task caseTask) {
 		Map<String, DocumentReference> found = new LinkedHashMap<>();
-		for (String reference : outputs(caseTask, "evidence")) {
+		for (String reference : CaseOutputs.all(caseTask, "evidence")) {
 			if (reference.startsWith("DocumentReference/") && !found.containsKey(reference)) {
 				read(store, DocumentReference.class, reference).ifPresent(document -> found.put(reference, document));
 			}
@@ -49,17 +48,6 @@ final class CaseFiles {
 		return new ArrayList<>(found.values());
 	}
 
-
-	static Optional<String> output(Task caseTask, String artifactType) {
-		return outputs(caseTask, artifactType).stream().findFirst();
-	}
-
-	private static List<String> outputs(Task caseTask, String artifactType) {
-		return caseTask.getOutput().stream()
-				.filter(output -> output.getType().getCoding().stream().anyMatch(coding -> ARTIFACT_TYPES.equals(coding.getSystem()) && artifactType.equals(coding.getCode())))
-				.map(Task.TaskOutputComponent::getValue).filter(Reference.class::isInstance).map(value -> ((Reference) value).getReference())
-				.filter(ref -> ref != null).toList();
-	}
 
 	private static <T extends IBaseResource> Optional<T> read(IRepository store, Class<T> type, String reference) {
 		try {

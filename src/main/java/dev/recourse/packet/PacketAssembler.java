@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import dev.recourse.casework.CaseOutputs;
 import dev.recourse.casework.Cases;
 import dev.recourse.common.Digests;
 import dev.recourse.common.OperationOutcomes;
@@ -23,13 +24,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Service;
 
@@ -115,13 +114,7 @@ class PacketAssembler {
 		}
 		String packetUrl = "Bundle/" + packet.getIdElement().getIdPart();
 		transaction.addEntry().setResource(packet).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(packetUrl);
-		boolean linked = caseTask.getOutput().stream().anyMatch(output -> output.getValue() instanceof Reference ref && packetUrl.equals(ref.getReference()));
-		if (!linked) {
-			Task updated = caseTask.copy();
-			updated.addOutput().setValue(new Reference(packetUrl)).getType().addCoding(new Coding(CaseFiles.ARTIFACT_TYPES, "packet", "Packet"));
-			transaction.addEntry().setResource(updated).getRequest().setMethod(Bundle.HTTPVerb.PUT)
-					.setUrl("Task/" + caseTask.getIdElement().getIdPart()).setIfMatch("W/\"" + caseTask.getIdElement().getVersionIdPart() + "\"");
-		}
+		CaseOutputs.linkOnly(transaction, caseTask, "packet", "Packet", packetUrl);
 		return transaction;
 	}
 

@@ -85,8 +85,7 @@ final class PacketChecks {
 			problems.add(new PacketProblem("Coverage", "No Coverage of the patient is on file: the plan needs the member id"));
 			return;
 		}
-		Coverage coverage = file.coverage().get();
-		boolean memberId = coverage.getIdentifier().stream().anyMatch(id -> id.hasValue() && id.getType().getCoding().stream().anyMatch(c -> "MB".equals(c.getCode())));
+		boolean memberId = PlanRecords.typedMemberIdentifier(file.coverage().get()).isPresent();
 		if (!memberId) {
 			problems.add(new PacketProblem("Coverage.identifier", "The Coverage has no member id (identifier of type MB): add it to the Coverage"));
 		}

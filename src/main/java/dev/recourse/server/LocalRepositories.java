@@ -1,6 +1,5 @@
 package dev.recourse.server;
 
-import java.util.Map;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.repository.HapiFhirRepository;
 import ca.uhn.fhir.repository.IRepository;
@@ -16,14 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LocalRepositories {
-	/** The most results a search with {@link #UNSTORED_SEARCH} returns; a result that large may be cut. */
-	public static final int UNSTORED_LIMIT = 1000;
-	/**
-	 * Headers for a search run synchronously with nothing persisted for paging (HAPI: {@code Cache-Control:
-	 * no-store}): for an operation's own searches, whose results it reads at once. HAPI stops at the limit without
-	 * saying so: a caller getting {@link #UNSTORED_LIMIT} results searches again without these headers.
-	 */
-	public static final Map<String, String> UNSTORED_SEARCH = Map.of("Cache-Control", "no-store, max-results=" + UNSTORED_LIMIT);
 	private final DaoRegistry daoRegistry;
 	private final ObjectProvider<RestfulServer> restfulServer;
 

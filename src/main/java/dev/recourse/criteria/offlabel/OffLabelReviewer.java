@@ -1,6 +1,7 @@
 package dev.recourse.criteria.offlabel;
 
 import ca.uhn.fhir.model.api.IQueryParameterType;
+import dev.recourse.criteria.CriterionStatus;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.param.NumberParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -13,25 +14,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Task;
-import dev.recourse.server.LocalRepositories;
+import dev.recourse.server.Searches;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,7 +64,7 @@ public class OffLabelReviewer {
 		this.clock = clock;
 	}
 
-	public Optional<OffLabelReview> review(Questionnaire policy, Task caseTask, Patient patient, IRepository store) {
+	public Optional<OffLabelReview> review(Questionnaire policy, Task caseTask, ClaimResponse denial, Patient patient, IRepository store) {
 		Optional<Coding> drug = labelledDrug(policy);
 		if (drug.isEmpty()) {
 			return Optional.empty();
@@ -73,12 +72,12 @@ public class OffLabelReviewer {
 		List<LabelledIndication> label = labels.forDrug(drug.get().getCode());
 		String drugName = label.get(0).drug();
 		String patientRef = "Patient/" + patient.getIdElement().getIdPart();
-		List<Diagnosis> diagnoses = requestedFor(policy, caseTask, label, patientRef, store);
+		List<Diagnosis> diagnoses = requestedFor(policy, denial, label, patientRef, store);
 		Optional<LocalDate> birthDate = Optional.ofNullable(patient.getBirthDateElement().getValueAsString())
 				.filter(value -> value.length() == 10).map(LocalDate::parse);
 		LabelComparison.Result comparison = LabelComparison.compare(drugName, label, diagnoses, birthDate, patientRef,
 				LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-		Optional<CompendiaJudgement.Result> judgement = comparison.status() == dev.recourse.criteria.CriterionStatus.MET ? Optional.empty()
+		Optional<CompendiaJudgement.Result> judgement = comparison.status() == CriterionStatus.MET ? Optional.empty()
 				: Optional.of(CompendiaJudgement.judge(drugName, listings(patientRef, store), compendia, regime(caseTask)));
 		return Optional.of(new OffLabelReview(drug.get(), label.get(0).label(), label.stream().map(LabelledIndication::indication).toList(),
 				comparison, judgement));
@@ -90,8 +89,8 @@ public class OffLabelReviewer {
 				.findFirst();
 	}
 
-	private List<Diagnosis> requestedFor(Questionnaire policy, Task caseTask, List<LabelledIndication> label, String patient, IRepository store) {
-		List<Diagnosis> onRequest = requestDiagnoses(caseTask, store);
+	private List<Diagnosis> requestedFor(Questionnaire policy, ClaimResponse denial, List<LabelledIndication> label, String patient, IRepository store) {
+		List<Diagnosis> onRequest = requestDiagnoses(denial, store);
 		if (!onRequest.isEmpty()) {
 			return onRequest;
 		}
@@ -102,9 +101,8 @@ public class OffLabelReviewer {
 				: charted.stream().filter(diagnosis -> label.stream().anyMatch(indication -> indication.covers(diagnosis.code()))).toList();
 	}
 
-	private static List<Diagnosis> requestDiagnoses(Task caseTask, IRepository store) {
+	private static List<Diagnosis> requestDiagnoses(ClaimResponse denial, IRepository store) {
 		try {
-			ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
 			if (!denial.getRequest().hasReference()) {
 				return List.of();
 			}
@@ -154,7 +152,7 @@ public class OffLabelReviewer {
 	private static List<CompendiumListing> listings(String patient, IRepository store) {
 		List<CompendiumListing> listings = new ArrayList<>();
 		for (DocumentReference document : all(store, DocumentReference.class, patient, Optional.of(new TokenParam(EVIDENCE_TYPES, "compendium-listing")))) {
-			if (document.getStatus() == org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus.CURRENT) {
+			if (document.getStatus() == Enumerations.DocumentReferenceStatus.CURRENT) {
 				Extension rating = document.getExtensionByUrl(COMPENDIUM_RATING);
 				listings.add(new CompendiumListing("DocumentReference/" + document.getIdElement().getIdPart(),
 						rating != null && rating.getValue() instanceof Coding coding ? Optional.ofNullable(coding.getCode()) : Optional.empty()));
@@ -180,29 +178,12 @@ public class OffLabelReviewer {
 		return codings;
 	}
 
-	@SuppressWarnings("unchecked")
-	private static <T extends IBaseResource> List<T> collect(IRepository store, Class<T> type, Multimap<String, List<IQueryParameterType>> params,
-			Map<String, String> headers) {
-		List<T> found = new ArrayList<>();
-		IBaseBundle page = store.search(Bundle.class, type, params, headers);
-		while (page instanceof Bundle bundle) {
-			bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).forEach(resource -> found.add((T) resource));
-			Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
-			page = next == null ? null : store.link(Bundle.class, next.getUrl());
-		}
-		return found;
-	}
-
 	/** Every page of the patient's resources of a type (optionally of one category), through the caller's repository. */
 	private static <T extends IBaseResource> List<T> all(IRepository store, Class<T> type, String patient, Optional<TokenParam> category) {
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("patient", List.of(new ReferenceParam(patient)));
 		category.ifPresent(token -> params.put("category", List.of(token)));
 		params.put("_count", List.of(new NumberParam(200)));
-		List<T> found = collect(store, type, params, LocalRepositories.UNSTORED_SEARCH);
-		if (found.size() >= LocalRepositories.UNSTORED_LIMIT) {
-			found = collect(store, type, params, Map.of());
-		}
-		return found;
+		return Searches.everyMatch(store, type, params);
 	}
 }

@@ -26,7 +26,7 @@ import org.hl7.fhir.r4.model.Task;
  */
 record PullTransaction(List<Resource> copies, List<Resource> episodes, List<String> staleEpisodeIds, Provenance provenance,
 		Task caseTask, Optional<Patient> patient) {
-	static final String ARTIFACT_TYPES = "http://recourse.dev/fhir/CodeSystem/artifact-type";
+	static final String ARTIFACT_TYPES = dev.recourse.casework.CaseOutputs.ARTIFACT_TYPES;
 	static final String PROVENANCE_OUTPUT = "history-pull";
 
 	Bundle bundle() {
