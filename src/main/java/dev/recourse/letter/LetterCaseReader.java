@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Reference;
@@ -87,7 +88,10 @@ final class LetterCaseReader {
 				.map(Bundle.BundleEntryComponent::getResource).map(MedicationStatement.class::cast).toList();
 	}
 
-	/** The prescriber: the denied request's provider, else its care team's, else the map's author — a Practitioner on file. */
+	/**
+	 * The prescriber: the denied request's provider, else its care team's, else the map's author — a Practitioner on
+	 * file, named directly or through a PractitionerRole (as PAS care teams name them).
+	 */
 	private static Optional<Practitioner> prescriber(IRepository store, Optional<Claim> request, Optional<QuestionnaireResponse> map) {
 		List<Reference> candidates = new ArrayList<>();
 		request.ifPresent(claim -> {
@@ -95,8 +99,14 @@ final class LetterCaseReader {
 			claim.getCareTeam().forEach(member -> candidates.add(member.getProvider()));
 		});
 		map.ifPresent(qr -> candidates.add(qr.getAuthor()));
-		return candidates.stream().flatMap(ref -> local(ref, "Practitioner").stream()).findFirst()
+		return candidates.stream().flatMap(ref -> practitioner(store, ref).stream()).findFirst()
 				.flatMap(ref -> read(store, Practitioner.class, ref));
+	}
+
+	private static Optional<String> practitioner(IRepository store, Reference reference) {
+		return local(reference, "Practitioner").or(() -> local(reference, "PractitionerRole")
+				.flatMap(role -> read(store, PractitionerRole.class, role))
+				.flatMap(role -> local(role.getPractitioner(), "Practitioner")));
 	}
 
 	/** A relative reference to a resource of the type on this server; absolute or logical ones are not read. */

@@ -44,7 +44,7 @@ final class PartyFacts {
 				.flatMap(claim -> claim.getItem().stream()).map(Claim.ItemComponent::getProductOrService);
 		Stream<org.hl7.fhir.r4.model.CodeableConcept> fromDenial = file.denial().getAddItem().stream()
 				.map(ClaimResponse.AddedItemComponent::getProductOrService);
-		return Fact.ofNullable(Stream.concat(fromRequest, fromDenial).map(ResourceFacts::plain).flatMap(Optional::stream)
+		return Fact.ofNullable(Stream.concat(fromRequest, fromDenial).map(ResourceFacts::asEntered).flatMap(Optional::stream)
 				.findFirst().orElse(null));
 	}
 

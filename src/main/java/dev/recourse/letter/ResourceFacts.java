@@ -101,6 +101,14 @@ final class ResourceFacts {
 				.or(() -> concept.getCoding().stream().filter(Coding::hasCode).map(Coding::getCode).findFirst());
 	}
 
+	/**
+	 * The concept as the requester wrote it (text), else {@link #plain}: for a request coded with an unclassified
+	 * code (HCPCS J3590 "Unclassified biologics") only the text names the drug.
+	 */
+	static Optional<String> asEntered(CodeableConcept concept) {
+		return concept != null && concept.hasText() && !concept.getText().isBlank() ? Optional.of(concept.getText()) : plain(concept);
+	}
+
 	static Optional<String> title(DocumentReference document) {
 		return Optional.ofNullable(document.getDescription()).filter(text -> !text.isBlank())
 				.or(() -> document.getContent().stream().map(content -> content.getAttachment().getTitle())

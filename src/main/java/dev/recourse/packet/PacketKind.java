@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What request a pathway is sent as: an appeal (RecourseAppealRequest, X12 1322 certification type 1 immediate
- * or 2 standard) or an exception (RecourseExceptionRequest with its exception type). Other pathways (external
+ * or 2 standard) or an exception (RecourseExceptionRequest with its exception type, certification type I initial). Other pathways (external
  * review, IRE, fair hearing, complaints) are not PAS requests to the plan.
  */
 record PacketKind(String pathway, String profile, Optional<String> certificationType, Optional<String> exceptionType) {
@@ -19,7 +19,8 @@ record PacketKind(String pathway, String profile, Optional<String> certification
 		return switch (pathway) {
 			case "internal-appeal" -> Optional.of(new PacketKind(pathway, APPEAL, Optional.of("2"), Optional.empty()));
 			case "expedited-internal-appeal" -> Optional.of(new PacketKind(pathway, APPEAL, Optional.of("1"), Optional.empty()));
-			default -> Optional.ofNullable(EXCEPTION_TYPES.get(pathway)).map(type -> new PacketKind(pathway, EXCEPTION, Optional.empty(), Optional.of(type)));
+			// PAS requires a certification type on every item; an exception is a new request for the rule to be set aside (I, initial)
+			default -> Optional.ofNullable(EXCEPTION_TYPES.get(pathway)).map(type -> new PacketKind(pathway, EXCEPTION, Optional.of("I"), Optional.of(type)));
 		};
 	}
 

@@ -3,6 +3,7 @@ package dev.recourse.packet;
 import dev.recourse.casework.PlanRecords;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -27,6 +28,7 @@ final class RequestClaimBuilder {
 	private static final String X12_1338 = "https://codesystem.x12.org/005010/1338";
 	private static final String X12_755 = "https://codesystem.x12.org/005010/755";
 	private static final String X12_756 = "https://codesystem.x12.org/005010/756";
+	private static final Map<String, String> CERTIFICATION_TYPES = Map.of("1", "Appeal - Immediate", "2", "Appeal - Standard", "I", "Initial");
 	private static final String PAS_TEMP_CODES = "http://hl7.org/fhir/us/davinci-pas/CodeSystem/PASTempCodes";
 
 	private RequestClaimBuilder() {
@@ -60,7 +62,7 @@ final class RequestClaimBuilder {
 					|| extension.getUrl().equals(PAS + "extension-administrationReferenceNumber"));
 			reviewNumber.ifPresent(number -> item.addExtension(PAS + "extension-administrationReferenceNumber", new StringType(number)));
 			kind.certificationType().ifPresent(code -> item.addExtension(PAS + "extension-certificationType",
-					new CodeableConcept(new Coding(X12_1322, code, code.equals("1") ? "Appeal - Immediate" : "Appeal - Standard"))));
+					new CodeableConcept(new Coding(X12_1322, code, CERTIFICATION_TYPES.get(code)))));
 			if (kind.expedited() && item.getExtensionByUrl(PAS + "extension-levelOfServiceCode") == null) {
 				item.addExtension(PAS + "extension-levelOfServiceCode", new CodeableConcept(new Coding(X12_1338, "U", "Urgent")));
 			}
