@@ -98,7 +98,7 @@ public class EvidenceDocuments {
 	}
 
 	/** The distinct sources the map cites (unversioned {@code Type/id}), each with the path of its first citation. */
-	static Map<String, String> evidenceReferences(QuestionnaireResponse map) {
+	public static Map<String, String> evidenceReferences(QuestionnaireResponse map) {
 		Map<String, String> references = new LinkedHashMap<>();
 		collect(map.getItem(), "QuestionnaireResponse", references);
 		return references;

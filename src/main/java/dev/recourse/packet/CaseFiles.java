@@ -2,6 +2,7 @@ package dev.recourse.packet;
 
 import dev.recourse.casework.CaseOutputs;
 import dev.recourse.casework.PlanRecords;
+import dev.recourse.evidence.EvidenceDocuments;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.ArrayList;
@@ -12,13 +13,17 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Task;
 
-/** Reads what a case holds for its packet: the case's outputs by artifact type, the denial and what it names. */
+/**
+ * Reads what a case holds for its packet: the case's outputs by artifact type, the denial and what it names, and,
+ * when the denied request is not on file, the Conditions the map cites (the request's diagnoses then).
+ */
 final class CaseFiles {
 
 	private CaseFiles() {
@@ -29,8 +34,16 @@ final class CaseFiles {
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
 		Optional<QuestionnaireResponse> map = CaseOutputs.first(caseTask, "criteria-map").flatMap(ref -> read(store, QuestionnaireResponse.class, ref));
 		Optional<DocumentReference> letter = CaseOutputs.first(caseTask, "letter").flatMap(ref -> read(store, DocumentReference.class, ref));
-		return new CaseFile(caseTask, denial, patient, originalRequest(store, denial), PlanRecords.coverage(store, denial, "Patient/" + patient.getIdElement().getIdPart()), map, letter,
-				evidence(store, caseTask));
+		Optional<Claim> original = originalRequest(store, denial);
+		List<Condition> conditions = original.isEmpty() ? map.map(found -> citedConditions(store, found)).orElse(List.of()) : List.of();
+		return new CaseFile(caseTask, denial, patient, original, PlanRecords.coverage(store, denial, "Patient/" + patient.getIdElement().getIdPart()), map, letter,
+				evidence(store, caseTask), conditions);
+	}
+
+	/** The Conditions the map cites as evidence, once each, in citation order; one not readable here is left out. */
+	private static List<Condition> citedConditions(IRepository store, QuestionnaireResponse map) {
+		return EvidenceDocuments.evidenceReferences(map).keySet().stream().filter(reference -> reference.startsWith("Condition/"))
+				.map(reference -> read(store, Condition.class, reference)).flatMap(Optional::stream).toList();
 	}
 
 	private static Optional<Claim> originalRequest(IRepository store, ClaimResponse denial) {

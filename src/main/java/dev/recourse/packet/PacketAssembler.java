@@ -34,9 +34,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * {@code Task/[id]/$assemble}: read the case → check it is ready (422 listing every gap) → build the request
- * Claim from the denied request → gather the bundle → validate it against RecoursePacket and PAS (422 with the
- * validator's findings) → store it as the case's packet, once per content: the same case content gives the same
- * packet, identifier included, so the identifier can serve as the submission's idempotency key.
+ * Claim from the denied request, or from the denial, Coverage and map when that is not on file → gather the bundle
+ * → validate it against RecoursePacket and PAS (422 with the validator's findings) → store it as the case's packet,
+ * once per content: the same case content gives the same packet, identifier included, so the identifier can serve
+ * as the submission's idempotency key.
  */
 @Service
 class PacketAssembler {
@@ -44,6 +45,7 @@ class PacketAssembler {
 	private final ConformanceValidator validator;
 	private final FhirContext fhirContext;
 	private final EvidenceDocuments evidenceDocuments;
+	private final RequestItemRules itemRules = RequestItemRules.load();
 	private final Clock clock = Clock.systemUTC();
 
 	PacketAssembler(LocalRepositories repositories, ConformanceValidator validator, FhirContext fhirContext, EvidenceDocuments evidenceDocuments) {
@@ -57,7 +59,7 @@ class PacketAssembler {
 		IRepository store = repositories.forRequest(request);
 		Task caseTask = Cases.readOpen(store, caseId);
 		CaseFile file = CaseFiles.read(store, caseTask);
-		List<PacketProblem> problems = PacketChecks.check(file);
+		List<PacketProblem> problems = PacketChecks.check(file, itemRules);
 		if (!problems.isEmpty()) {
 			throw unprocessable(problems);
 		}
@@ -69,7 +71,7 @@ class PacketAssembler {
 		String caseKey = Digests.sha256Hex(caseTask.getIdElement().getIdPart()).substring(0, 32);
 		PacketKind kind = PacketKind.of(PacketChecks.pathway(file).orElseThrow()).orElseThrow();
 		Date now = Date.from(clock.instant());
-		Claim claim = RequestClaimBuilder.build(file, file.originalRequest().orElseThrow(), kind, "pending", now);
+		Claim claim = RequestClaimBuilder.build(file, seed(file), kind, "pending", now);
 		Bundle packet = PacketBundle.collect(fhirContext, claim, "request-" + caseKey, unstored, store, request.getFhirServerBase(), new Identifier(), now);
 		String contentKey = contentKey(packet);
 		claim.getIdentifierFirstRep().setValue("RC-" + contentKey.substring(0, 20));
@@ -85,6 +87,11 @@ class PacketAssembler {
 		packet.setId("packet-" + caseKey);
 		store.transaction(storeWithCase(packet, derived, caseTask));
 		return store.read(Bundle.class, new IdType("Bundle", "packet-" + caseKey));
+	}
+
+	/** The denied request on file, else what the case holds (checked by {@link PacketChecks} to be enough). */
+	private RequestSeed seed(CaseFile file) {
+		return file.originalRequest().map(RequestSeed::of).orElseGet(() -> ScratchRequest.seed(file, itemRules));
 	}
 
 	/** A digest of what the packet says, leaving out when it was made and what it is called. */

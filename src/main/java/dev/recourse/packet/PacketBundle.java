@@ -23,7 +23,8 @@ import org.hl7.fhir.r4.model.Resource;
  * The PAS request Bundle around a request Claim: the Claim first, then every resource on this server it refers to,
  * and what those refer to, so each reference resolves inside the bundle (fullUrl = server base + Type/id).
  * Resources about to be stored with the packet (derived evidence) are taken as given. References to elsewhere (the EHR's Encounter…) stay as they are. A packet holds one Claim: a denial's link to
- * the denied request becomes the request's identifier.
+ * the denied request becomes the request's identifier (when that request is not on file, or the denial names none, the
+ * denial's request identifier, else the payer's review number).
  */
 final class PacketBundle {
 	static final String PROFILE = "http://recourse.dev/fhir/StructureDefinition/recourse-packet";
@@ -83,8 +84,8 @@ final class PacketBundle {
 			Resource resource = (Resource) store.read(resourceClass(store, id.getResourceType()), id);
 			resource.setId(target);
 			resource.setMeta(resource.getMeta().copy().setVersionId(null).setLastUpdated(null).setSource(null));
-			if (resource instanceof ClaimResponse denial && denial.getRequest().hasReference()) {
-				denial.setRequest(logicalRequest(store, denial.getRequest()));
+			if (resource instanceof ClaimResponse denial && (denial.getRequest().hasReference() || !denial.hasRequest())) {
+				denial.setRequest(logicalRequest(store, denial));
 			}
 			return resource;
 		} catch (BaseServerResponseException notReadable) {
@@ -93,12 +94,19 @@ final class PacketBundle {
 		}
 	}
 
-	private static Reference logicalRequest(IRepository store, Reference request) {
-		try {
-			return RequestClaimBuilder.logical(store.read(Claim.class, new IdType(request.getReference())));
-		} catch (BaseServerResponseException notReadable) {
-			return new Reference().setType("Claim");
+	/**
+	 * The denial's request by identifier: the stored Claim's, else — not on file, or not named at all, which PAS
+	 * ClaimResponse does not allow (request 1..1) — the same link the packet's request Claim carries in original-request.
+	 */
+	private static Reference logicalRequest(IRepository store, ClaimResponse denial) {
+		if (denial.getRequest().hasReference()) {
+			try {
+				return RequestClaimBuilder.logical(store.read(Claim.class, new IdType(denial.getRequest().getReference())));
+			} catch (BaseServerResponseException notReadable) {
+				// not on file: the packet's request was built from the case
+			}
 		}
+		return ScratchRequest.originalRequest(denial).orElseGet(() -> new Reference().setType("Claim"));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -13,7 +13,8 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 /**
  * What must be true before a case is sent, each failure named with what to do: a criteria map whose every
  * criterion not met or unknown carries a specialist's answer, a letter signed off by the prescriber, a pathway
- * the plan takes as a PAS request, the member id, the payer and the provider.
+ * the plan takes as a PAS request, the payer's review number, the member id, the payer and the provider; and,
+ * when the denied request is not on file, what building the request from the case needs ({@link ScratchRequest}).
  */
 final class PacketChecks {
 	static final String PATHWAY = "http://recourse.dev/fhir/StructureDefinition/pathway";
@@ -21,7 +22,7 @@ final class PacketChecks {
 	private PacketChecks() {
 	}
 
-	static List<PacketProblem> check(CaseFile file) {
+	static List<PacketProblem> check(CaseFile file, RequestItemRules rules) {
 		List<PacketProblem> problems = new ArrayList<>();
 		if (file.map().isEmpty()) {
 			problems.add(new PacketProblem("Task.output", "The case has no criteria map: run $map-criteria first"));
@@ -41,9 +42,11 @@ final class PacketChecks {
 					+ " is not sent to the plan as a PAS request; only internal appeals and exceptions are"));
 		}
 		if (file.originalRequest().isEmpty()) {
-			problems.add(new PacketProblem("ClaimResponse.request", "The denied request (Claim) is not on file: store the original PAS request, "
-					+ "whose items, diagnoses and provider the appeal or exception carries over"));
-		} else if (PlanRecords.reviewNumber(file.denial()).isEmpty()) {
+			problems.addAll(ScratchRequest.problems(file, rules));
+		}
+		// with the request on file or not: an appeal's items must name the denied review (RecourseAppealRequest), and without
+		// the request (and no request identifier on the denial) this number is also what identifies the denied request
+		if (PlanRecords.reviewNumber(file.denial()).isEmpty()) {
 			problems.add(new PacketProblem("ClaimResponse.preAuthRef", "The denial carries no review reference number (PAS reviewAction number, "
 					+ "preAuthRef or identifier) for the appeal to name"));
 		}

@@ -15,10 +15,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * The appeal or exception request Claim, seeded from the denied request: its patient, payer, provider, coverage,
- * diagnoses and items carry over unchanged; what is new is the certification type (appeal) or exception type,
- * the payer's reference number of the denied review, the link to the denied request, and the supporting
- * information — the criteria map, the letter, the evidence.
+ * The appeal or exception request Claim, from a {@link RequestSeed} — the denied request when it is on file, else
+ * what the case holds: its patient, payer, provider, coverage, diagnoses and items carry over unchanged; what is
+ * new is the certification type (appeal) or exception type, the payer's reference number of the denied review,
+ * the link to the denied request, and the supporting information — the criteria map, the letter, the evidence.
  */
 final class RequestClaimBuilder {
 	private static final String PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/";
@@ -35,29 +35,28 @@ final class RequestClaimBuilder {
 	}
 
 	/** @param requestId the request's identifier value, stable for the same case content */
-	static Claim build(CaseFile file, Claim original, PacketKind kind, String requestId, Date created) {
+	static Claim build(CaseFile file, RequestSeed seed, PacketKind kind, String requestId, Date created) {
 		Claim claim = new Claim();
 		claim.getMeta().addProfile(kind.profile());
 		claim.addIdentifier(new Identifier().setSystem("http://recourse.dev/fhir/sid/request").setValue(requestId));
 		claim.setStatus(Claim.ClaimStatus.ACTIVE);
 		claim.setUse(Claim.Use.PREAUTHORIZATION);
-		claim.setType(original.getType().copy());
-		claim.setPatient(original.getPatient().copy());
+		claim.setType(seed.type());
+		claim.setPatient(seed.patient());
 		claim.setCreated(created);
-		claim.setInsurer(original.getInsurer().copy());
-		claim.setProvider(original.getProvider().copy());
+		claim.setInsurer(seed.insurer());
+		claim.setProvider(seed.provider());
 		claim.setPriority(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/processpriority", kind.expedited() ? "stat" : "normal", null)));
-		original.getCareTeam().forEach(member -> claim.addCareTeam(member.copy()));
-		original.getDiagnosis().forEach(diagnosis -> claim.addDiagnosis(diagnosis.copy()));
-		original.getInsurance().forEach(insurance -> claim.addInsurance(insurance.copy()));
-		claim.addExtension(ORIGINAL_REQUEST, logical(original));
+		seed.careTeam().forEach(claim::addCareTeam);
+		seed.diagnoses().forEach(claim::addDiagnosis);
+		seed.insurance().forEach(claim::addInsurance);
+		seed.originalRequest().ifPresent(original -> claim.addExtension(ORIGINAL_REQUEST, original));
 		claim.addExtension(PacketChecks.PATHWAY, new CodeableConcept(new Coding("http://recourse.dev/fhir/CodeSystem/pathway", kind.pathway(), null)));
 		kind.exceptionType().ifPresent(type -> claim.addExtension(EXCEPTION_TYPE,
 				new CodeableConcept(new Coding("http://recourse.dev/fhir/CodeSystem/exception-type", type, null))));
 		List<Integer> information = supportingInfo(claim, file);
 		Optional<String> reviewNumber = PlanRecords.reviewNumber(file.denial());
-		for (Claim.ItemComponent originalItem : original.getItem()) {
-			Claim.ItemComponent item = originalItem.copy();
+		for (Claim.ItemComponent item : seed.items()) {
 			item.getExtension().removeIf(extension -> extension.getUrl().equals(PAS + "extension-certificationType")
 					|| extension.getUrl().equals(PAS + "extension-administrationReferenceNumber"));
 			reviewNumber.ifPresent(number -> item.addExtension(PAS + "extension-administrationReferenceNumber", new StringType(number)));

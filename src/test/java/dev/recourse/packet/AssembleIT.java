@@ -2,33 +2,15 @@ package dev.recourse.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.util.FhirTerser;
-import dev.recourse.support.FhirIntegrationTest;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Date;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DocumentReference;
-import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,28 +20,12 @@ import org.junit.jupiter.api.Test;
  * id the example leaves blank), the guide's rejection of it, a criteria map every open criterion of which a
  * specialist has answered, and a signed letter → a packet that validates; and the refusals naming what is missing.
  */
-class AssembleIT extends FhirIntegrationTest {
-	private static final String REQUEST_BUNDLE = "/fixtures/davinci-pas-2.2.1/Bundle-ReferralAuthorizationBundleExample.json";
-	private static final String DENIAL = "/fixtures/davinci-pas-2.2.1/ClaimResponse-RejectionResponseExample.json";
+class AssembleIT extends PacketCaseSteps {
 	private static final String POLICY = "http://recourse.dev/fhir/Questionnaire/cigna-adalimumab-ra|2026.11-transcribed";
-	private static final String INFORMATION_ORIGIN = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/information-origin";
-	/** The smallest well-formed PDF: one empty page. The letter's content is not what this test is about. */
-	private static final String MINIMAL_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
-			+ "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-	private static final String CRITERION_STATUS = "http://recourse.dev/fhir/StructureDefinition/criterion-status";
 
 	@BeforeEach
 	void requestOnFile() throws Exception {
-		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		for (Bundle.BundleEntryComponent entry : read(Bundle.class, REQUEST_BUNDLE).getEntry()) {
-			Resource resource = entry.getResource();
-			if (resource instanceof Coverage coverage) {
-				coverage.getIdentifierFirstRep().setValue("PAS-MEMBER-0001");
-			}
-			String url = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
-			transaction.addEntry().setResource(resource).setFullUrl(url).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(url);
-		}
-		client.transaction().withBundle(transaction).execute();
+		storeReferralExample(resource -> true);
 	}
 
 	@Test
@@ -79,7 +45,7 @@ class AssembleIT extends FhirIntegrationTest {
 		assertThat(packet.getEntry()).filteredOn(entry -> entry.getResource() instanceof Claim).hasSize(1);
 		assertEveryLocalReferenceResolvesInside(packet);
 		assertThat(validationErrors(packet)).isEmpty();
-		Task after = client.read().resource(Task.class).withId(caseTask.getIdElement().getIdPart()).execute();
+		Task after = reread(caseTask);
 		assertThat(output(after, "packet")).isEqualTo("Bundle/" + packet.getIdElement().getIdPart());
 	}
 
@@ -95,7 +61,7 @@ class AssembleIT extends FhirIntegrationTest {
 		assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(200);
 		String letterId = fhirContext.newJsonParser().parseResource(DocumentReference.class, drafted.body()).getIdElement().getIdPart();
 		HttpResponse<String> signed = send(fhirRequest("/DocumentReference/" + letterId + "/$sign",
-				tokens.user("Practitioner/ReferralPractitionerExample", "user/*.cruds"))
+				tokens.user(PRESCRIBER, "user/*.cruds"))
 				.header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}")));
 		assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
 
@@ -107,7 +73,7 @@ class AssembleIT extends FhirIntegrationTest {
 		DocumentReference letter = packet.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
 				.filter(DocumentReference.class::isInstance).map(DocumentReference.class::cast)
 				.filter(document -> document.getIdElement().getIdPart().equals(letterId)).findFirst().orElseThrow();
-		assertThat(letter.getAuthenticator().getReference()).isEqualTo("Practitioner/ReferralPractitionerExample");
+		assertThat(letter.getAuthenticator().getReference()).isEqualTo(PRESCRIBER);
 		assertEveryLocalReferenceResolvesInside(packet);
 		assertThat(validationErrors(packet)).isEmpty();
 	}
@@ -137,7 +103,7 @@ class AssembleIT extends FhirIntegrationTest {
 	void criterionNoSpecialistAnswered_is422_namingIt() throws Exception {
 		Task caseTask = openCase();
 		map(caseTask);
-		caseTask = withLetter(client.read().resource(Task.class).withId(caseTask.getIdElement().getIdPart()).execute(), true);
+		caseTask = withLetter(reread(caseTask), true);
 
 		HttpResponse<String> response = post(caseTask);
 
@@ -160,115 +126,14 @@ class AssembleIT extends FhirIntegrationTest {
 		Task caseTask = openCase();
 		QuestionnaireResponse map = map(caseTask);
 		answerOpenCriteria(map);
-		return withLetter(client.read().resource(Task.class).withId(caseTask.getIdElement().getIdPart()).execute(), signed);
+		return withLetter(reread(caseTask), signed);
 	}
 
 	private Task openCase() throws Exception {
-		ClaimResponse denial = read(ClaimResponse.class, DENIAL);
-		denial.setId((String) null);
-		denial.setCreated(new Date());
-		String denialId = client.create().resource(denial).execute().getId().getIdPart();
-		return client.operation().onInstance("ClaimResponse/" + denialId).named("$open-case").withNoParameters(Parameters.class)
-				.returnResourceType(Task.class).execute();
+		return openCase(read(ClaimResponse.class, DENIAL));
 	}
 
 	private QuestionnaireResponse map(Task caseTask) {
-		Parameters in = new Parameters();
-		in.addParameter().setName("policy").setValue(new CanonicalType(POLICY));
-		return client.operation().onInstance("Task/" + caseTask.getIdElement().getIdPart()).named("$map-criteria").withParameters(in)
-				.returnResourceType(QuestionnaireResponse.class).execute();
-	}
-
-	/** The specialist answers every criterion the chart left open (an override, with the author). */
-	private void answerOpenCriteria(QuestionnaireResponse map) {
-		for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : map.getItem()) {
-			if (!item.hasAnswer()) {
-				item.getExtension().removeIf(extension -> extension.getUrl().equals(CRITERION_STATUS));
-				QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent answer = item.addAnswer().setValue(new BooleanType(true));
-				Extension origin = answer.addExtension().setUrl(INFORMATION_ORIGIN);
-				origin.addExtension("source", new CodeType("override"));
-				origin.addExtension().setUrl("author").addExtension("practitioner", new Reference("Practitioner/ReferralPractitionerExample"));
-				answer.addExtension(CRITERION_STATUS, new CodeableConcept(new Coding("http://recourse.dev/fhir/CodeSystem/criterion-status", "met", "Met")));
-			}
-		}
-		client.update().resource(map).execute();
-	}
-
-	/** A RecourseLetter for the internal appeal, linked from the case; signed by the referral practitioner or not. */
-	private Task withLetter(Task caseTask, boolean signed) {
-		DocumentReference letter = new DocumentReference();
-		letter.getMeta().addProfile("http://recourse.dev/fhir/StructureDefinition/recourse-letter");
-		letter.addExtension("http://recourse.dev/fhir/StructureDefinition/pathway",
-				new CodeableConcept(new Coding("http://recourse.dev/fhir/CodeSystem/pathway", "internal-appeal", "Internal appeal")));
-		letter.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
-		letter.setDocStatus(signed ? DocumentReference.ReferredDocumentStatus.FINAL : DocumentReference.ReferredDocumentStatus.PRELIMINARY);
-		letter.getType().addCoding().setSystem("http://loinc.org").setCode("51851-4").setDisplay("Administrative note");
-		letter.addCategory(new CodeableConcept(new Coding("http://recourse.dev/fhir/CodeSystem/artifact-type", "letter", "Letter")));
-		letter.addCategory(new CodeableConcept(new Coding("http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category", "clinical-note", "Clinical Note")));
-		letter.setSubject(caseTask.getFor());
-		letter.setDate(new Date());
-		letter.addAuthor(new Reference("Practitioner/ReferralPractitionerExample"));
-		if (signed) {
-			letter.setAuthenticator(new Reference("Practitioner/ReferralPractitionerExample"));
-		}
-		letter.addContent().getAttachment().setContentType("text/html").setData("<p>Letter</p>".getBytes(StandardCharsets.UTF_8));
-		letter.addContent().getAttachment().setContentType("application/pdf").setData(MINIMAL_PDF.getBytes(StandardCharsets.US_ASCII));
-		letter.getContext().addRelated(caseTask.getFocus());
-		String letterId = client.create().resource(letter).execute().getId().getIdPart();
-		caseTask.addOutput().setValue(new Reference("DocumentReference/" + letterId)).getType()
-				.addCoding(new Coding("http://recourse.dev/fhir/CodeSystem/artifact-type", "letter", "Letter"));
-		client.update().resource(caseTask).execute();
-		return client.read().resource(Task.class).withId(caseTask.getIdElement().getIdPart()).execute();
-	}
-
-	// --- the call and its answer
-
-	private Bundle assemble(Task caseTask) throws Exception {
-		HttpResponse<String> response = post(caseTask);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return fhirContext.newJsonParser().parseResource(Bundle.class, response.body());
-	}
-
-	private HttpResponse<String> post(Task caseTask) throws Exception {
-		return send(fhirRequest("/Task/" + caseTask.getIdElement().getIdPart() + "/$assemble")
-				.header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}")));
-	}
-
-	private List<String> expressions(HttpResponse<String> response) {
-		OperationOutcome outcome = fhirContext.newJsonParser().parseResource(OperationOutcome.class, response.body());
-		return outcome.getIssue().stream().flatMap(issue -> issue.getExpression().stream()).map(expression -> expression.getValue()).toList();
-	}
-
-	private List<String> validationErrors(Bundle packet) throws Exception {
-		HttpResponse<String> response = send(fhirRequest("/Bundle/$validate?profile=" + PacketBundle.PROFILE)
-				.header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(packet))));
-		OperationOutcome outcome = fhirContext.newJsonParser().parseResource(OperationOutcome.class, response.body());
-		return outcome.getIssue().stream().filter(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
-				|| issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL).map(issue -> issue.getLocation() + ": " + issue.getDiagnostics()).toList();
-	}
-
-	private void assertEveryLocalReferenceResolvesInside(Bundle packet) {
-		Set<String> inside = new HashSet<>();
-		packet.getEntry().forEach(entry -> inside.add(entry.getResource().fhirType() + "/" + entry.getResource().getIdElement().getIdPart()));
-		FhirTerser terser = fhirContext.newTerser();
-		for (Bundle.BundleEntryComponent entry : packet.getEntry()) {
-			for (Reference reference : terser.getAllPopulatedChildElementsOfType(entry.getResource(), Reference.class)) {
-				String value = reference.getReference();
-				if (value != null && !value.contains("://") && !value.startsWith("#") && !value.startsWith("urn:")) {
-					assertThat(inside).as(entry.getFullUrl() + " → " + value).contains(value);
-				}
-			}
-		}
-	}
-
-	private static String output(Task caseTask, String type) {
-		return caseTask.getOutput().stream().filter(output -> output.getType().getCodingFirstRep().getCode().equals(type))
-				.map(output -> ((Reference) output.getValue()).getReference()).findFirst().orElse(null);
-	}
-
-	private <T extends org.hl7.fhir.instance.model.api.IBaseResource> T read(Class<T> type, String path) throws Exception {
-		try (InputStream in = getClass().getResourceAsStream(path)) {
-			return fhirContext.newJsonParser().parseResource(type, in);
-		}
+		return map(caseTask, POLICY);
 	}
 }
