@@ -210,8 +210,11 @@ record SeedPlan(String key, String fixture, String payer, String payerName, Stri
 		if (requestOnFile) {
 			denial.setRequest(new Reference("Claim/" + key + "-request"));
 		} else {
-			denial.addAddItem().addItemSequence(1).setProductOrService(product.copy()).setServiced(new DateType(new Date()))
+			// some payers answer with the service they decided on as an added item, when the request is not echoed back
+			ClaimResponse.AddedItemComponent decided = denial.addAddItem().addItemSequence(1).setProductOrService(product.copy())
+					.setServiced(new DateType(new Date()))
 					.setLocation(new CodeableConcept(new Coding("https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set", "11", "Office")));
+			decided.addAdjudication().getCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/adjudication").setCode("submitted");
 		}
 		denial.setOutcome(ClaimResponse.RemittanceOutcome.COMPLETE);
 		denial.setDisposition("Not certified.");

@@ -56,7 +56,8 @@ import org.junit.jupiter.api.Test;
  * <li>RA step therapy with a methotrexate allergy: adalimumab for Synthea's Alejandro Riojas, whose
  * methotrexate trial ended after five weeks in a hypersensitivity reaction — a step-therapy exception.</li>
  * <li>PCSK9 with statin intolerance: evolocumab for US Core patient 85, myalgia on atorvastatin and on
- * rosuvastatin, LDL-C still high — every criterion proven from the chart, no specialist answer needed.</li>
+ * rosuvastatin, LDL-C still high — every criterion proven from the chart, no specialist answer needed; the denied
+ * request is not on file, so the appeal is built from the denial's added item and the chart.</li>
  * </ol>
  */
 class SeedSituationsIT extends FhirIntegrationTest {
@@ -140,7 +141,7 @@ class SeedSituationsIT extends FhirIntegrationTest {
 		SeedPlan plan = new SeedPlan(key("pcsk9"), "/fixtures/ehr/Bundle-uscore-patient-85.json", "medica", "Medica", "erisa-insured",
 				new CodeableConcept(new Coding(SeedPlan.HCPCS, "J3590", "Unclassified biologics")).setText("evolocumab 140 mg/mL"),
 				new Coding(SeedPlan.ICD10, "E78.00", "Pure hypercholesterolemia, unspecified"), "50",
-				"Documentation of an adequate trial of a high-intensity statin with ezetimibe was not provided.", true);
+				"Documentation of an adequate trial of a high-intensity statin with ezetimibe was not provided.", false);
 		FakeEhr ehr = EHRS.searchOnly();
 		ehr.add(condition(PATIENT_85, "E78.00", "Pure hypercholesterolemia, unspecified", "2019-03-11"),
 				condition(PATIENT_85, "E11.9", "Type 2 diabetes mellitus without complications", "2016-08-02"),
@@ -161,6 +162,9 @@ class SeedSituationsIT extends FhirIntegrationTest {
 
 		Claim appeal = (Claim) packet.getEntryFirstRep().getResource();
 		assertThat(appeal.getMeta().hasProfile(PacketKind.APPEAL)).isTrue();
+		assertThat(appeal.getItemFirstRep().getProductOrService().getCodingFirstRep().getCode()).isEqualTo("J3590");
+		assertThat(appeal.getDiagnosis()).extracting(diagnosis -> diagnosis.getDiagnosisCodeableConcept().getCodingFirstRep().getCode())
+				.contains("E11.9");
 		List<DocumentReference> evidence = packet.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
 				.filter(DocumentReference.class::isInstance).map(DocumentReference.class::cast)
 				.filter(document -> document.getMeta().hasProfile("http://recourse.dev/fhir/StructureDefinition/recourse-evidence")).toList();
