@@ -20,7 +20,7 @@ final class LetterFacts {
 				PathwayFacts.request(PartyFacts.service(file), option, pathwayDisplay),
 				CriteriaFacts.clinicalSummary(file.cited()),
 				file.map().map(map -> CriteriaFacts.rows(map, file.cited())).orElse(List.of()),
-				TherapyFacts.therapies(file.episodes()),
+				TherapyFacts.therapies(file.episodes(), file.cited().keySet()),
 				OffLabelFacts.offLabel(file.map()),
 				PathwayFacts.legalBasis(option),
 				PathwayFacts.deadline(option),

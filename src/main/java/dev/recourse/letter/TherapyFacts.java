@@ -6,19 +6,32 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Period;
 
 /** The therapies tried, from the prior-therapy episodes $pull-history (or a specialist) stored. */
 final class TherapyFacts {
+	private static final String THERAPY_OUTCOMES = "http://recourse.dev/fhir/CodeSystem/therapy-outcome";
+	private static final Set<String> CLINICAL_STOPS = Set.of("stopped-inefficacy", "stopped-adverse-event", "stopped-allergy");
 	private TherapyFacts() {
 	}
 
-	/** Oldest first; an episode without a medication name says nothing a reviewer can use and is left out. */
-	static List<PriorTherapy> therapies(List<MedicationStatement> episodes) {
+	/**
+	 * The therapies a reviewer weighs, oldest first: those the criteria map cites, and those stopped for lack of effect,
+	 * an adverse event or an allergy. A chart's other medications (a decade-old analgesic, a one-day order without a
+	 * reason) would bury them. An episode without a medication name says nothing a reviewer can use and is left out.
+	 */
+	static List<PriorTherapy> therapies(List<MedicationStatement> episodes, Set<String> cited) {
 		return episodes.stream()
+				.filter(episode -> cited.contains("MedicationStatement/" + episode.getIdElement().getIdPart()) || stoppedForClinicalReason(episode))
 				.sorted(Comparator.comparing((MedicationStatement episode) -> start(episode).orElse(LocalDate.MAX)))
 				.flatMap(episode -> therapy(episode).stream()).toList();
+	}
+
+	private static boolean stoppedForClinicalReason(MedicationStatement episode) {
+		return episode.getStatusReason().stream().flatMap(reason -> reason.getCoding().stream())
+				.anyMatch(coding -> THERAPY_OUTCOMES.equals(coding.getSystem()) && CLINICAL_STOPS.contains(coding.getCode()));
 	}
 
 	static Optional<PriorTherapy> therapy(MedicationStatement episode) {

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeType;
@@ -148,7 +149,7 @@ class LetterGatherersTest {
 		MedicationStatement later = episode("2025-01-01", null);
 		MedicationStatement earlier = episode("2024-01-10", "2024-06-30");
 
-		List<PriorTherapy> therapies = TherapyFacts.therapies(List.of(later, earlier));
+		List<PriorTherapy> therapies = TherapyFacts.therapies(List.of(later, earlier), Set.of());
 
 		assertThat(therapies).extracting(PriorTherapy::medication).containsExactly("methotrexate", "methotrexate");
 		assertThat(therapies.get(0).start().value()).isEqualTo(LocalDate.of(2024, 1, 10));
@@ -156,6 +157,22 @@ class LetterGatherersTest {
 		assertThat(therapies.get(0).outcome().value()).isEqualTo("Stopped: inadequate response");
 		assertThat(therapies.get(1).end().known()).isFalse();
 		assertThat(therapies.get(1).durationDays().known()).isFalse();
+	}
+
+	@Test
+	void priorTherapies_areTheCitedOnes_andThoseStoppedForAClinicalReason() {
+		MedicationStatement failed = episode("2024-01-10", "2024-06-30");
+		MedicationStatement unrelated = episode("2002-06-20", "2002-06-20");
+		unrelated.setId("acetaminophen");
+		unrelated.getStatusReason().clear();
+		MedicationStatement cited = episode("2025-01-01", null);
+		cited.setId("cited");
+		cited.getStatusReason().clear();
+
+		List<PriorTherapy> therapies = TherapyFacts.therapies(List.of(failed, unrelated, cited), Set.of("MedicationStatement/cited"));
+
+		assertThat(therapies).extracting(therapy -> therapy.start().value())
+				.containsExactly(LocalDate.of(2024, 1, 10), LocalDate.of(2025, 1, 1));
 	}
 
 	@Test

@@ -128,7 +128,11 @@ class SeedSituationsIT extends FhirIntegrationTest {
 		String argument = "Methotrexate is contraindicated: it caused hypersensitivity pneumonitis after five weeks.";
 
 		Bundle packet = letterSignedAndPacket(caseTask, plan, "step-therapy-exception", argument,
-				List.of("adalimumab", "Methotrexate", "Riojas", plan.memberId()));
+				List.of("adalimumab", "Methotrexate", "Stopped: allergy", "Riojas", plan.memberId()));
+		DocumentReference letter = (DocumentReference) packet.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(resource -> resource.getMeta().hasProfile("http://recourse.dev/fhir/StructureDefinition/recourse-letter")).findFirst().orElseThrow();
+		assertThat(pdfText(letter)).as("the fixture's unrelated medications (2002 acetaminophen…) are not prior therapies of this request")
+				.doesNotContain("Acetaminophen");
 
 		Claim exception = (Claim) packet.getEntryFirstRep().getResource();
 		assertThat(exception.getMeta().hasProfile(PacketKind.EXCEPTION)).isTrue();
