@@ -38,6 +38,8 @@ final class LetterCaseReader {
 	static final String ARTIFACT_TYPES = dev.recourse.casework.CaseOutputs.ARTIFACT_TYPES;
 	static final String EVIDENCE = "http://recourse.dev/fhir/StructureDefinition/evidence";
 
+	private static final String INFORMATION_ORIGIN = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/information-origin";
+
 	private LetterCaseReader() {
 	}
 
@@ -46,6 +48,7 @@ final class LetterCaseReader {
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
 		Optional<Claim> request = local(denial.getRequest(), "Claim").flatMap(ref -> read(store, Claim.class, ref));
 		Optional<QuestionnaireResponse> map = CaseOutputs.first(caseTask, "criteria-map").flatMap(ref -> read(store, QuestionnaireResponse.class, ref));
+		map.ifPresent(qr -> nameAnswerAuthors(store, qr.getItem()));
 		Map<String, Resource> cited = new LinkedHashMap<>();
 		map.ifPresent(qr -> citedReferences(qr).forEach(ref -> {
 			if (!cited.containsKey(ref)) {
@@ -56,6 +59,23 @@ final class LetterCaseReader {
 				local(denial.getInsurer(), "Organization").flatMap(ref -> read(store, Organization.class, ref)),
 				PlanRecords.coverage(store, denial, "Patient/" + patient.getIdElement().getIdPart()), request, map, cited, episodes(store, patient),
 				prescriber(store, request, map));
+	}
+
+	/**
+	 * Names the people who answered criteria (the display of DTR information-origin's author reference, on this read
+	 * copy only), so the letter says "Specialist's override (Priya Kaur)" rather than a resource id.
+	 */
+	private static void nameAnswerAuthors(IRepository store, List<QuestionnaireResponseItemComponent> items) {
+		for (QuestionnaireResponseItemComponent item : items) {
+			item.getAnswer().stream().map(answer -> answer.getExtensionByUrl(INFORMATION_ORIGIN)).filter(origin -> origin != null)
+					.flatMap(origin -> origin.getExtensionsByUrl("author").stream()).flatMap(author -> author.getExtension().stream())
+					.map(Extension::getValue).filter(Reference.class::isInstance).map(Reference.class::cast)
+					.filter(author -> !author.hasDisplay())
+					.forEach(author -> local(author, "Practitioner").flatMap(ref -> read(store, Practitioner.class, ref))
+							.flatMap(practitioner -> practitioner.getName().stream().findFirst()).map(PartyFacts::written)
+							.ifPresent(author::setDisplay));
+			nameAnswerAuthors(store, item.getItem());
+		}
 	}
 
 	/** Every reference the map cites: each answer's evidence, then the off-label review's. */

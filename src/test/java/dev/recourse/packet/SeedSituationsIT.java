@@ -96,7 +96,7 @@ class SeedSituationsIT extends FhirIntegrationTest {
 		answer(map, plan, Map.of("age", false, "prescriber", true));
 		String argument = "Pediatric relapsing MS is a compendia-supported use: DrugDex rates ocrelizumab Class IIa for it.";
 
-		Bundle packet = letterSignedAndPacket(caseTask, plan, null, argument, List.of("Ocrelizumab", "fingolimod", "Oster", plan.memberId()));
+		Bundle packet = letterSignedAndPacket(caseTask, plan, null, argument, List.of("Ocrelizumab", "fingolimod", "Oster", plan.memberId(), "Specialist's override (Priya Kaur)"));
 
 		Claim appeal = (Claim) packet.getEntryFirstRep().getResource();
 		assertThat(appeal.getMeta().hasProfile(PacketKind.APPEAL)).isTrue();
