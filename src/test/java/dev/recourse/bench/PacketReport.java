@@ -92,6 +92,12 @@ final class PacketReport {
 					"warmServerMs", Percentiles.of(values(warm, s -> s.server(total.steps)))));
 		}
 		json.put("totals", totals);
+		List<Sample> settled = warm.subList(warm.size() / 2, warm.size());
+		Map<String, Object> settledTotals = new LinkedHashMap<>();
+		for (Total total : Total.values()) {
+			settledTotals.put(total.name().toLowerCase(), Percentiles.of(values(settled, s -> s.server(total.steps))));
+		}
+		json.put("settledServerMs", settledTotals);
 		json.put("cold", cold);
 		json.put("warm", warm);
 		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -131,6 +137,19 @@ final class PacketReport {
 			md.append(String.format("| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |%n", total.label,
 					cold.client(total.steps), cold.server(total.steps), client.p50(), client.p95(), client.max(), server.p50(),
 					server.p95(), server.max()));
+		}
+
+		List<Sample> settled = warm.subList(warm.size() / 2, warm.size());
+		md.append("\n## Settled: the last half of the warm cases (ms, server)\n\nThe first warm cases still carry the JIT's"
+				+ " warm-up; cases ").append(warm.isEmpty() ? "—" : settled.get(0).run().n() + "–" + settled.get(settled.size() - 1).run().n())
+				.append(" show the server once settled.\n\n| step or total | p50 | max |\n|---|---|---|\n");
+		for (Step step : Step.values()) {
+			Percentiles server = Percentiles.of(values(settled, s -> toDouble(s.serverMs().get(step))));
+			md.append(String.format("| %s | %.0f | %.0f |%n", step.label, server.p50(), server.max()));
+		}
+		for (Total total : Total.values()) {
+			Percentiles server = Percentiles.of(values(settled, s -> s.server(total.steps)));
+			md.append(String.format("| **total: %s** | %.0f | %.0f |%n", total.name().toLowerCase(), server.p50(), server.max()));
 		}
 
 		md.append("\n## Inside `$pull-history` (ms)\n\nFrom `HistoryPuller`'s log line per pull (see `bench/README.md`, the pull"
