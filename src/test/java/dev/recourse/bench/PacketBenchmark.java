@@ -27,8 +27,8 @@ import java.util.Map;
  * issuer mints only client_credentials tokens, which carry no {@code fhirUser}) → the built server as a child process
  * on a fresh database, trusting that issuer → the payer and provider on file → one cold case, then
  * {@code BENCH_CASES} warm ones, each through {@link PacketPath} → the server's request-log and pull lines → the
- * report. Security and audit are on as deployed unless {@code BENCH_SECURITY=off} (then {@code $sign} has no
- * prescriber to sign for and the run stops there).
+ * report. Security and audit are on as deployed unless {@code BENCH_SECURITY=off} (not tried: {@code $sign} needs the
+ * prescriber's login, so an open server will probably refuse it and stop the run).
  */
 public final class PacketBenchmark {
 	static final String POLICY = "cigna-adalimumab-ra";
