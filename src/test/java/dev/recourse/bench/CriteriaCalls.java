@@ -62,7 +62,8 @@ final class CriteriaCalls {
 		return new MapCall(millis, answer.statusCode(), statuses, evidence[0]);
 	}
 
-	private static void walk(JsonNode node, Map<String, Integer> statuses, int[] evidence) {
+	/** Counts a map's criteria per status and its evidence references (the packet benchmark reads its maps with it too). */
+	static void walk(JsonNode node, Map<String, Integer> statuses, int[] evidence) {
 		if (node.isObject()) {
 			String url = node.path("url").asText("");
 			if (url.equals(STATUS)) {

@@ -3,6 +3,7 @@ package dev.recourse.bench;
 import dev.recourse.ehr.fake.FakeEhr;
 import dev.recourse.ehr.fake.FakeEhrOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,13 @@ final class EhrBenchServer {
 	private EhrBenchServer() {}
 
 	static ServerProcess.Launch launch(DriverSettings settings, FakeEhr ehr, Path serverLog) {
+		return launch(settings, ehr, serverLog, List.of());
+	}
+
+	/** As {@link #launch(DriverSettings, FakeEhr, Path)}, with more Spring properties ({@code --name=value}) after ours. */
+	static ServerProcess.Launch launch(DriverSettings settings, FakeEhr ehr, Path serverLog, List<String> moreArgs) {
 		String endpoint = "--recourse.ehr.endpoints[0].";
-		List<String> args = List.of(
+		List<String> args = new ArrayList<>(List.of(
 				endpoint + "id=bench-ehr",
 				endpoint + "name=Benchmark EHR",
 				endpoint + "address=" + ehr.baseUrl(),
@@ -26,7 +32,8 @@ final class EhrBenchServer {
 				"--recourse.ehr.default-endpoint=bench-ehr",
 				"--recourse.ehr.keystore.path=file:" + settings.repo().resolve("src/test/resources/ehr/ehr-client.p12"),
 				"--recourse.ehr.keystore.password=test-only-changeit",
-				"--recourse.security.outbound-allowed-urls=" + ehr.baseUrl() + "," + ehr.tokenUrl());
+				"--recourse.security.outbound-allowed-urls=" + ehr.baseUrl() + "," + ehr.tokenUrl()));
+		args.addAll(moreArgs);
 		Map<String, String> env = new LinkedHashMap<>(settings.databaseEnv());
 		env.putAll(settings.securityEnv());
 		env.put("RECOURSE_DEMO_ENABLED", "false");
