@@ -80,11 +80,12 @@ class PacketAssembler {
 		if (stored.isPresent()) {
 			return stored.get();
 		}
+		// named before validating: storing it then validates the very same content, which the validator remembers
+		packet.setId("packet-" + caseKey);
 		List<SingleValidationMessage> errors = validator.errors(packet, PacketBundle.PROFILE);
 		if (!errors.isEmpty()) {
 			throw unprocessable(errors.stream().map(error -> new PacketProblem(error.getLocationString(), error.getMessage())).toList());
 		}
-		packet.setId("packet-" + caseKey);
 		store.transaction(storeWithCase(packet, derived, caseTask));
 		return store.read(Bundle.class, new IdType("Bundle", "packet-" + caseKey));
 	}
