@@ -65,6 +65,17 @@ public class LetterRenderer {
 		return out.toByteArray();
 	}
 
+	/** Renders a page in both fonts and discards it: loads the PDF machinery before the first letter needs it. */
+	public void warmUp() {
+		String page = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Warm-up</title><style>body { font-family: '"
+				+ PdfA.FONT_FAMILY + "'; }</style></head><body><p>Warm-up <strong>page</strong></p></body></html>";
+		try {
+			pdfA.write(page, new ByteArrayOutputStream());
+		} catch (IOException e) {
+			throw new UncheckedIOException("could not render the warm-up page", e);
+		}
+	}
+
 	// The prescriber signs the letter, so the PDF names them as its author; until known, the product.
 	private static String author(LetterContent content) {
 		Fact<String> name = content.signature().prescriberName();
