@@ -129,8 +129,11 @@ class AssembleIT extends PacketCaseSteps {
 		return withLetter(reread(caseTask), signed);
 	}
 
+	/** The guide's rejection, naming the Coverage it decided under as a payer's PAS response does (the example leaves it out). */
 	private Task openCase() throws Exception {
-		return openCase(read(ClaimResponse.class, DENIAL));
+		ClaimResponse denial = read(ClaimResponse.class, DENIAL);
+		denial.addInsurance().setSequence(1).setFocal(true).setCoverage(new Reference("Coverage/InsuranceExample"));
+		return openCase(denial);
 	}
 
 	private QuestionnaireResponse map(Task caseTask) {
