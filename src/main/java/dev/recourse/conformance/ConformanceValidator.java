@@ -1,13 +1,17 @@
 package dev.recourse.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +24,16 @@ public class ConformanceValidator {
 	private final ConformanceProperties settings;
 	private final ConformancePackages packages;
 	private final FhirContext fhirContext;
+	private final JpaValidationSupportChain definitions;
 	/**
 	 * $assemble validates a packet to answer 422 with the findings, then stores it, and the store's profile check
 	 * would validate the same content again (~0.6 s a packet): the last few Bundles' verdicts are kept.
 	 */
 	private final RecentVerdicts<List<SingleValidationMessage>> recentBundles = new RecentVerdicts<>(16);
 
-	ConformanceValidator(FhirValidator profileValidator, ConformanceProperties settings, ConformancePackages packages, FhirContext fhirContext) {
+	ConformanceValidator(FhirValidator profileValidator, ConformanceProperties settings, ConformancePackages packages, FhirContext fhirContext,
+			JpaValidationSupportChain definitions) {
+		this.definitions = definitions;
 		this.validator = profileValidator;
 		this.settings = settings;
 		this.packages = packages;
@@ -57,5 +64,14 @@ public class ConformanceValidator {
 		return validate(resource, profiles).stream()
 				.filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
 				.toList();
+	}
+
+	/** The code systems a ValueSet of the loaded packages includes whole or in part (compose.include.system); empty when unknown. */
+	public Set<String> includedSystems(String valueSetUrl) {
+		packages.awaitInstalled();
+		return definitions.fetchValueSet(valueSetUrl) instanceof ValueSet valueSet
+				? valueSet.getCompose().getInclude().stream().map(ValueSet.ConceptSetComponent::getSystem).filter(system -> system != null)
+						.collect(Collectors.toUnmodifiableSet())
+				: Set.of();
 	}
 }

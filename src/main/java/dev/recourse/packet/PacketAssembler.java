@@ -41,6 +41,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class PacketAssembler {
+	private static final String PAS_SERVICE_TYPES = "http://hl7.org/fhir/us/davinci-pas/ValueSet/X12278RequestedServiceType";
 	private final LocalRepositories repositories;
 	private final ConformanceValidator validator;
 	private final FhirContext fhirContext;
@@ -71,7 +72,7 @@ class PacketAssembler {
 		String caseKey = Digests.sha256Hex(caseTask.getIdElement().getIdPart()).substring(0, 32);
 		PacketKind kind = PacketKind.of(PacketChecks.pathway(file).orElseThrow()).orElseThrow();
 		Date now = Date.from(clock.instant());
-		Claim claim = RequestClaimBuilder.build(file, seed(file), kind, "pending", now);
+		Claim claim = RequestClaimBuilder.build(file, seed(file), kind, "pending", now, validator.includedSystems(PAS_SERVICE_TYPES));
 		Bundle packet = PacketBundle.collect(fhirContext, claim, "request-" + caseKey, unstored, store, request.getFhirServerBase(), new Identifier(), now);
 		String contentKey = contentKey(packet);
 		claim.getIdentifierFirstRep().setValue("RC-" + contentKey.substring(0, 20));

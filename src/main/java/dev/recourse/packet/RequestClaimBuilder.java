@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -35,7 +36,8 @@ final class RequestClaimBuilder {
 	}
 
 	/** @param requestId the request's identifier value, stable for the same case content */
-	static Claim build(CaseFile file, RequestSeed seed, PacketKind kind, String requestId, Date created) {
+	/** @param serviceSystems the code systems PAS binds {@code item.productOrService} to */
+	static Claim build(CaseFile file, RequestSeed seed, PacketKind kind, String requestId, Date created, Set<String> serviceSystems) {
 		Claim claim = new Claim();
 		claim.getMeta().addProfile(kind.profile());
 		claim.addIdentifier(new Identifier().setSystem("http://recourse.dev/fhir/sid/request").setValue(requestId));
@@ -57,6 +59,7 @@ final class RequestClaimBuilder {
 		List<Integer> information = supportingInfo(claim, file);
 		Optional<String> reviewNumber = PlanRecords.reviewNumber(file.denial());
 		for (Claim.ItemComponent item : seed.items()) {
+			item.setProductOrService(asPasBinds(item.getProductOrService(), serviceSystems));
 			item.getExtension().removeIf(extension -> extension.getUrl().equals(PAS + "extension-certificationType")
 					|| extension.getUrl().equals(PAS + "extension-administrationReferenceNumber"));
 			reviewNumber.ifPresent(number -> item.addExtension(PAS + "extension-administrationReferenceNumber", new StringType(number)));
@@ -70,6 +73,20 @@ final class RequestClaimBuilder {
 			claim.addItem(item);
 		}
 		return claim;
+	}
+
+	/**
+	 * Only the codings from the systems PAS binds productOrService to (required: CPT, HCPCS, ICD-10-PCS, NDC, X12 service
+	 * types), when there is one: a request coded HCPCS J3590 and RxNorm fails PAS validation for the RxNorm coding, which
+	 * served our policy matching and says nothing the payer's binding takes. The text stays.
+	 */
+	static CodeableConcept asPasBinds(CodeableConcept product, Set<String> serviceSystems) {
+		if (product.getCoding().stream().noneMatch(coding -> serviceSystems.contains(coding.getSystem()))) {
+			return product;
+		}
+		CodeableConcept bound = product.copy();
+		bound.getCoding().removeIf(coding -> !serviceSystems.contains(coding.getSystem()));
+		return bound;
 	}
 
 	/** The denied request by identifier: a packet holds one Claim, the new request. */

@@ -20,6 +20,21 @@ class ScratchRequestTest {
 	private final RequestItemRules rules = RequestItemRules.load();
 
 	@Test
+	void productOrService_keepsOnlyTheCodingsPasBindsItTo_whenThereIsOne() {
+		java.util.Set<String> pas = java.util.Set.of("http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets");
+		org.hl7.fhir.r4.model.CodeableConcept both = new org.hl7.fhir.r4.model.CodeableConcept()
+				.addCoding(new org.hl7.fhir.r4.model.Coding("http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J3590", null))
+				.addCoding(new org.hl7.fhir.r4.model.Coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1665684", null)).setText("evolocumab");
+		org.hl7.fhir.r4.model.CodeableConcept rxOnly = new org.hl7.fhir.r4.model.CodeableConcept()
+				.addCoding(new org.hl7.fhir.r4.model.Coding("http://www.nlm.nih.gov/research/umls/rxnorm", "1665684", null));
+
+		assertThat(RequestClaimBuilder.asPasBinds(both, pas).getCoding()).extracting(org.hl7.fhir.r4.model.Coding::getCode).containsExactly("J3590");
+		assertThat(RequestClaimBuilder.asPasBinds(both, pas).getText()).isEqualTo("evolocumab");
+		assertThat(both.getCoding()).as("the case's own record is left alone").hasSize(2);
+		assertThat(RequestClaimBuilder.asPasBinds(rxOnly, pas)).as("nothing to keep instead: as it was, for validation to name").isSameAs(rxOnly);
+	}
+
+	@Test
 	void readyCase_withoutRequest_hasNoProblems() {
 		assertThat(PacketChecks.check(ScratchCases.ready(ScratchCases.denial(), List.of()), rules)).isEmpty();
 	}
@@ -117,7 +132,8 @@ class ScratchRequestTest {
 	}
 
 	private Claim build(CaseFile file) {
-		return RequestClaimBuilder.build(file, ScratchRequest.seed(file, rules), PacketKind.of("internal-appeal").orElseThrow(), "pending", new Date());
+		return RequestClaimBuilder.build(file, ScratchRequest.seed(file, rules), PacketKind.of("internal-appeal").orElseThrow(), "pending", new Date(),
+				java.util.Set.of("http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets"));
 	}
 
 	private static Reference originalRequest(Claim claim) {

@@ -143,7 +143,8 @@ class SeedSituationsIT extends FhirIntegrationTest {
 	@Test
 	void pcsk9_statinIntolerance_everyCriterionFromTheChart() throws Exception {
 		SeedPlan plan = new SeedPlan(key("pcsk9"), "/fixtures/ehr/Bundle-uscore-patient-85.json", "medica", "Medica", "erisa-insured",
-				new CodeableConcept(new Coding(SeedPlan.HCPCS, "J3590", "Unclassified biologics")).setText("evolocumab 140 mg/mL"),
+				new CodeableConcept(new Coding(SeedPlan.HCPCS, "J3590", "Unclassified biologics")).setText("evolocumab 140 mg/mL")
+						.addCoding(new Coding(SeedPlan.RXNORM, "1665684", "evolocumab")),
 				new Coding(SeedPlan.ICD10, "E78.00", "Pure hypercholesterolemia, unspecified"), "50",
 				"Documentation of an adequate trial of a high-intensity statin with ezetimibe was not provided.", false);
 		FakeEhr ehr = EHRS.searchOnly();
@@ -156,7 +157,7 @@ class SeedSituationsIT extends FhirIntegrationTest {
 
 		Parameters pulled = pull(caseTask, null);
 		assertThat(therapyOutcomes(pulled)).containsEntry("atorvastatin", "stopped-adverse-event").containsEntry("rosuvastatin", "stopped-adverse-event");
-		QuestionnaireResponse map = map(caseTask, "http://recourse.dev/fhir/Questionnaire/medica-evolocumab-hyperlipidemia");
+		QuestionnaireResponse map = map(caseTask);
 
 		assertThat(map.getQuestionnaire()).startsWith("http://recourse.dev/fhir/Questionnaire/medica-evolocumab-hyperlipidemia");
 		assertThat(statuses(map)).containsOnly(Map.entry("risk", "met"), Map.entry("age", "met"), Map.entry("statin-ezetimibe", "met"),
@@ -166,7 +167,8 @@ class SeedSituationsIT extends FhirIntegrationTest {
 
 		Claim appeal = (Claim) packet.getEntryFirstRep().getResource();
 		assertThat(appeal.getMeta().hasProfile(PacketKind.APPEAL)).isTrue();
-		assertThat(appeal.getItemFirstRep().getProductOrService().getCodingFirstRep().getCode()).isEqualTo("J3590");
+		assertThat(appeal.getItemFirstRep().getProductOrService().getCoding()).as("only the coding PAS binds the service to")
+				.extracting(Coding::getCode).containsExactly("J3590");
 		assertThat(appeal.getDiagnosis()).extracting(diagnosis -> diagnosis.getDiagnosisCodeableConcept().getCodingFirstRep().getCode())
 				.contains("E11.9");
 		List<DocumentReference> evidence = packet.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
@@ -196,14 +198,6 @@ class SeedSituationsIT extends FhirIntegrationTest {
 	private QuestionnaireResponse map(Task caseTask) {
 		return client.operation().onInstance("Task/" + caseTask.getIdElement().getIdPart()).named("$map-criteria")
 				.withNoParameters(Parameters.class).returnResourceType(QuestionnaireResponse.class).execute();
-	}
-
-	/** The specialist names the policy (the request's unclassified-biologic code does not identify the drug). */
-	private QuestionnaireResponse map(Task caseTask, String policy) {
-		Parameters in = new Parameters();
-		in.addParameter().setName("policy").setValue(new org.hl7.fhir.r4.model.CanonicalType(policy));
-		return client.operation().onInstance("Task/" + caseTask.getIdElement().getIdPart()).named("$map-criteria")
-				.withParameters(in).returnResourceType(QuestionnaireResponse.class).execute();
 	}
 
 	/** The specialist's answers to the criteria the chart left open or failed, as the prescriber's overrides. */
