@@ -97,7 +97,9 @@ class OperationPatients {
 			if (resource instanceof Patient patient && patient.getIdElement().hasIdPart()) {
 				patients.add(PATIENT + "/" + patient.getIdElement().getIdPart());
 			} else if (hasPatientCompartment(fhirContext, resource)) {
-				terser.getCompartmentOwnersForResource(PATIENT, resource, Set.of()).stream()
+				// the references themselves, not HAPI's compartment owners, which drop an absolute reference's server
+				terser.getCompartmentReferencesForResource(PATIENT, resource, Set.<String>of())
+						.map(reference -> reference.getReferenceElement())
 						.filter(id -> PATIENT.equals(id.getResourceType()) && id.hasIdPart()) // not #contained, urn:uuid
 						.map(id -> id.toVersionless().getValue())
 						.forEach(patients::add);

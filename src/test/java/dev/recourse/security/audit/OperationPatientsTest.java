@@ -69,4 +69,11 @@ class OperationPatientsTest {
 
 		assertThat(OperationPatients.owners(FHIR, Arrays.asList(mixed, null), "https://recourse.test/fhir")).containsExactly("Patient/7");
 	}
+
+	@Test
+	void aReferenceToAnotherServersPatient_staysAbsolute() {
+		Observation elsewhere = new Observation().setSubject(new Reference("http://example.org/fhir/Patient/9/_history/2"));
+
+		assertThat(OperationPatients.owners(FHIR, Arrays.asList(elsewhere))).containsExactly("http://example.org/fhir/Patient/9");
+	}
 }
