@@ -66,6 +66,23 @@ class ClaimSubmitIT extends PasCalls {
 		assertThat(kept.getMeta().getSource()).startsWith("http://recourse.example.org/fhir/Claim/ocrevus-appeal");
 	}
 
+	/** PAS before 2.0 said "pended" with outcome queued; a request carrying such a response is accepted and kept in the 2.2 form. */
+	@Test
+	void aLegacyQueuedResponseInside_isAccepted_andKeptAsComplete() throws Exception {
+		Bundle packet = fhirContext.newJsonParser().parseResource(Bundle.class, Files.readString(Path.of(IG_PACKET)));
+		Bundle.BundleEntryComponent denialEntry = packet.getEntry().stream().filter(entry -> entry.getResource() instanceof ClaimResponse)
+				.findFirst().orElseThrow();
+		((ClaimResponse) denialEntry.getResource()).setOutcome(ClaimResponse.RemittanceOutcome.QUEUED);
+
+		Bundle answer = answer(submit(pasClient(), packet));
+
+		ClaimResponse kept = client.search().byUrl("ClaimResponse?_source=" + denialEntry.getFullUrl()).returnBundle(Bundle.class).execute()
+				.getEntry().stream().map(entry -> (ClaimResponse) entry.getResource())
+				.filter(response -> response.getIdElement().getIdPart().startsWith("pas-")).findFirst().orElseThrow();
+		assertThat(kept.getOutcome()).isEqualTo(ClaimResponse.RemittanceOutcome.COMPLETE);
+		assertThat(PasFixtures.claimResponse(answer).getOutcome()).isEqualTo(ClaimResponse.RemittanceOutcome.COMPLETE);
+	}
+
 	@Test
 	void sameSubmissionTwice_getsTheFirstAnswer_andStoresNothingNew() throws Exception {
 		String client = pasClient();
