@@ -60,7 +60,7 @@ class SubmissionReceiver {
 		try {
 			store(received, submission, client, digest, request);
 		} catch (ResourceVersionConflictException raced) {
-			// the same submission, stored by a concurrent request between our look and our write
+			// the same submission, stored by a concurrent request between our look and our write: its answer, or 409
 			return again(records.receipt(submission).orElseThrow(() -> raced), digest, request);
 		}
 		return answer(records.receipt(submission).orElseThrow(), request);
@@ -88,9 +88,10 @@ class SubmissionReceiver {
 		stored.add(kept);
 		List<String> targets = stored.stream().map(SubmissionReceiver::reference).toList();
 		stored.add(ReceiptProvenance.of(submission, client, digest, targets, now));
+		// create only: If-Match version 0 fails (409) where the id exists, so a concurrent twin cannot write over the first
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		stored.forEach(resource -> transaction.addEntry().setResource(resource).getRequest()
-				.setMethod(Bundle.HTTPVerb.PUT).setUrl(reference(resource)));
+				.setMethod(Bundle.HTTPVerb.PUT).setUrl(reference(resource)).setIfMatch("W/\"0\""));
 		Set<String> patients = copies.stream().filter(Patient.class::isInstance).map(SubmissionReceiver::reference).collect(Collectors.toSet());
 		// references to what the Bundle does not hold name it at the sender's server (or wherever they point): external
 		OperationWrites.auditedAsOne(request, patients, () -> ScopedStorageSettings.allowingExternalReferences(() -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
@@ -95,6 +96,30 @@ class ClaimSubmitIT extends PasCalls {
 
 		assertThat(json(second)).isEqualTo(json(first));
 		assertThat(counts()).isEqualTo(before);
+	}
+
+	@Test
+	void sameSubmissionAtOnce_isStoredOnce_andEveryCallerGetsItsAnswer() throws Exception {
+		String token = pasClient();
+		Bundle request = pasExample("Bundle-SurgicalRequestBundleExample.json");
+		java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(callers.submit(() -> submit(token, request)));
+			}
+			List<Bundle> answers = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<HttpResponse<String>> call : calls) {
+				answers.add(answer(call.get()));
+			}
+
+			assertThat(answers).extracting(this::json).containsOnly(json(answers.get(0)));
+			ClaimResponse stored = client.read().resource(ClaimResponse.class)
+					.withId(PasFixtures.claimResponse(answers.get(0)).getIdElement().getIdPart()).execute();
+			assertThat(stored.getMeta().getVersionId()).isEqualTo("1");
+		} finally {
+			callers.shutdownNow();
+		}
 	}
 
 	@Test
