@@ -32,19 +32,19 @@ import org.springframework.stereotype.Service;
 class PriorAuthInquiry {
 	private static final String WHAT = "PAS inquiry Bundle";
 	private final SubmissionRecords records;
-	private final Conformance conformance;
+	private final PasValidation validation;
 	private final FhirContext fhirContext;
 	private final Clock clock = Clock.systemUTC();
 
-	PriorAuthInquiry(SubmissionRecords records, Conformance conformance, FhirContext fhirContext) {
+	PriorAuthInquiry(SubmissionRecords records, PasValidation validation, FhirContext fhirContext) {
 		this.records = records;
-		this.conformance = conformance;
+		this.validation = validation;
 		this.fhirContext = fhirContext;
 	}
 
 	Parameters inquire(Bundle inquiry, RequestDetails request) {
 		RequestShape.check(inquiry, WHAT);
-		conformance.require(inquiry, Pas.INQUIRY_REQUEST_BUNDLE, WHAT);
+		validation.require(inquiry, Pas.INQUIRY_REQUEST_BUNDLE, WHAT);
 		Parties asked = Parties.of(inquiry);
 		if (asked.member().isEmpty()) {
 			throw new RecourseException(RecourseError.UNPROCESSABLE, "Claim.patient", "An inquiry names the member: the Claim's patient "
@@ -81,12 +81,12 @@ class PriorAuthInquiry {
 	}
 
 	private Parameters answer(List<Receipt> found, Identifier inquiryIdentifier, RequestDetails request) {
-		WireBundles wire = new WireBundles(fhirContext, request.getFhirServerBase());
+		WireBundles wire = new WireBundles(fhirContext, request.getFhirServerBase(), WireBundles.Kind.INQUIRY_RESPONSE);
 		Date now = Date.from(clock.instant());
 		Parameters answer = new Parameters();
 		for (Receipt receipt : found) {
 			answer.addParameter().setName("return").setResource(
-					wire.answer(WireBundles.Kind.INQUIRY_RESPONSE, receipt.response(), receipt.received(), inquiryIdentifier, now));
+					wire.answer(receipt.response(), receipt.received(), inquiryIdentifier, now));
 		}
 		return answer;
 	}

@@ -27,7 +27,9 @@ final class ReceiptProvenance {
 	}
 
 	/** @param stored {@code Type/id} of everything stored for the submission */
-	static Provenance of(Submission submission, String client, String digest, List<String> stored, Date now) {
+	static Provenance of(Arrival arrival, List<String> stored, Date now) {
+		Submission submission = arrival.submission();
+		String client = arrival.client();
 		Provenance provenance = new Provenance();
 		provenance.setId(new IdType("Provenance", submission.id()));
 		stored.forEach(reference -> provenance.addTarget(new Reference(reference)));
@@ -38,7 +40,7 @@ final class ReceiptProvenance {
 		agent.getType().addCoding(new Coding(AGENT_TYPES, "author", "Author"));
 		agent.setWho(new Reference().setIdentifier(new Identifier().setSystem(CLIENT_SYSTEM).setValue(client)).setDisplay(client));
 		provenance.addEntity().setRole(Provenance.ProvenanceEntityRole.SOURCE)
-				.setWhat(new Reference("Bundle/" + submission.id()).setIdentifier(new Identifier().setSystem(URI).setValue(digest)));
+				.setWhat(new Reference("Bundle/" + submission.id()).setIdentifier(new Identifier().setSystem(URI).setValue(arrival.digest())));
 		return provenance;
 	}
 

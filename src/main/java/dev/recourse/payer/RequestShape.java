@@ -32,6 +32,16 @@ final class RequestShape {
 					+ "it tells one submission from another, so sending it again never files twice");
 		}
 		List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+		checkEntries(entries, what);
+		Resource first = entries.get(0).getResource();
+		if (!(first instanceof Claim)) {
+			throw refused("Bundle.entry[0].resource", "The first entry of a " + what + " is the Claim; this one starts with "
+					+ describe(first));
+		}
+	}
+
+	/** Some entries, not too many, each a resource with a fullUrl of its own. */
+	private static void checkEntries(List<Bundle.BundleEntryComponent> entries, String what) {
 		if (entries.isEmpty()) {
 			throw refused("Bundle.entry", "A " + what + " holds the Claim and the resources it references; this one holds nothing");
 		}
@@ -52,11 +62,6 @@ final class RequestShape {
 				throw refused("Bundle.entry[" + i + "].fullUrl", "Each resource appears once in a " + what + "; the fullUrl "
 						+ entry.getFullUrl() + " appears twice");
 			}
-		}
-		Resource first = entries.get(0).getResource();
-		if (!(first instanceof Claim)) {
-			throw refused("Bundle.entry[0].resource", "The first entry of a " + what + " is the Claim; this one starts with "
-					+ describe(first));
 		}
 	}
 

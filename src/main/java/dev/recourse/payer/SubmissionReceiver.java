@@ -35,13 +35,13 @@ import org.springframework.stereotype.Service;
 class SubmissionReceiver {
 	private static final String WHAT = "PAS request Bundle";
 	private final SubmissionRecords records;
-	private final Conformance conformance;
+	private final PasValidation validation;
 	private final FhirContext fhirContext;
 	private final Clock clock = Clock.systemUTC();
 
-	SubmissionReceiver(SubmissionRecords records, Conformance conformance, FhirContext fhirContext) {
+	SubmissionReceiver(SubmissionRecords records, PasValidation validation, FhirContext fhirContext) {
 		this.records = records;
-		this.conformance = conformance;
+		this.validation = validation;
 		this.fhirContext = fhirContext;
 	}
 
@@ -56,9 +56,9 @@ class SubmissionReceiver {
 		if (earlier.isPresent()) {
 			return again(earlier.get(), digest, request);
 		}
-		conformance.require(received, Pas.REQUEST_BUNDLE, WHAT);
+		validation.require(received, Pas.REQUEST_BUNDLE, WHAT);
 		try {
-			store(received, submission, client, digest, request);
+			store(received, new Arrival(submission, client, digest), request);
 		} catch (ResourceVersionConflictException raced) {
 			// the same submission, stored by a concurrent request between our look and our write: its answer, or 409
 			return again(records.receipt(submission).orElseThrow(() -> raced), digest, request);
@@ -76,7 +76,8 @@ class SubmissionReceiver {
 		return answer(earlier, request);
 	}
 
-	private void store(Bundle received, Submission submission, String client, String digest, RequestDetails request) {
+	private void store(Bundle received, Arrival arrival, RequestDetails request) {
+		Submission submission = arrival.submission();
 		List<Resource> copies = new ReceivedCopies(fhirContext, submission, new BundleIndex(received)).all();
 		Claim claim = (Claim) copies.get(0);
 		Date now = Date.from(clock.instant());
@@ -87,7 +88,7 @@ class SubmissionReceiver {
 		stored.add(response);
 		stored.add(kept);
 		List<String> targets = stored.stream().map(SubmissionReceiver::reference).toList();
-		stored.add(ReceiptProvenance.of(submission, client, digest, targets, now));
+		stored.add(ReceiptProvenance.of(arrival, targets, now));
 		// create only: If-Match version 0 fails (409) where the id exists, so a concurrent twin cannot write over the first
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		stored.forEach(resource -> transaction.addEntry().setResource(resource).getRequest()
@@ -102,7 +103,7 @@ class SubmissionReceiver {
 
 	private Bundle answer(Receipt receipt, RequestDetails request) {
 		ClaimResponse response = receipt.response();
-		return new WireBundles(fhirContext, request.getFhirServerBase()).answer(WireBundles.Kind.SUBMIT_RESPONSE, response,
+		return new WireBundles(fhirContext, request.getFhirServerBase(), WireBundles.Kind.SUBMIT_RESPONSE).answer(response,
 				receipt.received(), receipt.received().getIdentifier(), response.getMeta().getLastUpdated());
 	}
 

@@ -42,10 +42,12 @@ final class WireBundles {
 
 	private final FhirContext fhirContext;
 	private final String serverBase;
+	private final Kind kind;
 
-	WireBundles(FhirContext fhirContext, String serverBase) {
+	WireBundles(FhirContext fhirContext, String serverBase, Kind kind) {
 		this.fhirContext = fhirContext;
 		this.serverBase = serverBase;
+		this.kind = kind;
 	}
 
 	/**
@@ -53,8 +55,8 @@ final class WireBundles {
 	 * @param received the submission's Bundle as it was received
 	 * @param identifier the answer's Bundle.identifier (PAS echoes the request's)
 	 */
-	Bundle answer(Kind kind, ClaimResponse stored, Bundle received, Identifier identifier, Date timestamp) {
-		ClaimResponse wire = wireResponse(kind, stored, originals(stored, received));
+	Bundle answer(ClaimResponse stored, Bundle received, Identifier identifier, Date timestamp) {
+		ClaimResponse wire = wireResponse(stored, originals(stored, received));
 		Bundle answer = new Bundle().setType(Bundle.BundleType.COLLECTION).setIdentifier(identifier.copy()).setTimestamp(timestamp);
 		answer.getMeta().addProfile(kind.bundleProfile);
 		answer.addEntry().setFullUrl(serverBase + "/ClaimResponse/" + stored.getIdElement().getIdPart()).setResource(wire);
@@ -76,7 +78,7 @@ final class WireBundles {
 		return originals;
 	}
 
-	private ClaimResponse wireResponse(Kind kind, ClaimResponse stored, Map<String, String> originals) {
+	private ClaimResponse wireResponse(ClaimResponse stored, Map<String, String> originals) {
 		ClaimResponse wire = stored.copy();
 		wire.setMeta(new Meta().addProfile(kind.responseProfile).setVersionId(stored.getMeta().getVersionId())
 				.setLastUpdated(stored.getMeta().getLastUpdated()));

@@ -69,7 +69,7 @@ class WireBundlesTest {
 	}
 
 	private static Bundle answer(ClaimResponse stored, Bundle received) {
-		return new WireBundles(PasFixtures.FHIR, BASE).answer(WireBundles.Kind.SUBMIT_RESPONSE, stored, received,
+		return new WireBundles(PasFixtures.FHIR, BASE, WireBundles.Kind.SUBMIT_RESPONSE).answer(stored, received,
 				received.getIdentifier(), new Date());
 	}
 }

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
  * among them): 422 with one issue per error, each at its location, or nothing.
  */
 @Component
-class Conformance {
+class PasValidation {
 	private final ConformanceValidator validator;
 
-	Conformance(ConformanceValidator validator) {
+	PasValidation(ConformanceValidator validator) {
 		this.validator = validator;
 	}
 
