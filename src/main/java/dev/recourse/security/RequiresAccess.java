@@ -23,6 +23,12 @@ public @interface RequiresAccess {
 	/** Only registered payer clients with a system scope may call it. */
 	boolean payerOnly() default false;
 
+	/**
+	 * Only backend services: a scope of the {@code system/} context must grant the verbs, as PAS expects of the
+	 * systems that call its operations. A patient's or a user's app is refused whatever its scopes.
+	 */
+	boolean systemOnly() default false;
+
 	@Retention(RetentionPolicy.RUNTIME)
 	@Target(ElementType.METHOD)
 	@interface List {

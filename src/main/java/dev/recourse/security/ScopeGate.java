@@ -97,7 +97,7 @@ final class ScopeGate implements ServerInterceptor {
 	}
 
 	private void checkOperation(Caller caller, String name, String type) {
-		List<Requirement> requirements = operations.requirements(name)
+		List<Requirement> requirements = operations.requirements(name, type)
 				.orElseThrow(() -> forbidden(null, "The operation " + name + " is not available to API callers"));
 		for (Requirement requirement : requirements) {
 			if (requirement.payerOnly() && !(caller.payer() && caller.isBackendService())) {
@@ -110,11 +110,19 @@ final class ScopeGate implements ServerInterceptor {
 			boolean granted = SmartScope.ANY_TYPE.equals(on)
 					? requirement.anyOf().stream().allMatch(verb -> caller.mayUnrestricted(verb, SmartScope.ANY_TYPE)
 							&& caller.isBackendService())
-					: requirement.anyOf().stream().anyMatch(verb -> caller.may(verb, on));
+					: requirement.anyOf().stream().anyMatch(verb -> grants(caller, requirement, verb, on));
 			if (!granted) {
-				throw forbidden(null, name + " needs a scope allowing " + letters(requirement) + " on " + on);
+				throw forbidden(null, name + " needs a " + (requirement.systemOnly() ? "system/ " : "") + "scope allowing "
+						+ letters(requirement) + " on " + on);
 			}
 		}
+	}
+
+	/** Whether a scope of the caller grants the verb on the type; of the system context when the requirement says so. */
+	private static boolean grants(Caller caller, Requirement requirement, Verb verb, String type) {
+		return requirement.systemOnly()
+				? caller.scopesFor(verb, type).stream().anyMatch(scope -> scope.context() == SmartScope.Context.SYSTEM)
+				: caller.may(verb, type);
 	}
 
 	/**

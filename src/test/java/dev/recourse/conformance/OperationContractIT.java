@@ -35,6 +35,9 @@ class OperationContractIT extends FhirIntegrationTest {
 	@Autowired
 	List<OperationProvider> providers;
 
+	@Autowired
+	ConformanceProperties packages;
+
 	@Test
 	void everyServedOperation_matchesItsOperationDefinition() {
 		Map<String, OperationDefinition> definitions = definitionsByUrl();
@@ -55,6 +58,27 @@ class OperationContractIT extends FhirIntegrationTest {
 			servedInputs.computeIfAbsent(operation.canonicalUrl(), url -> new java.util.HashMap<>()).putAll(inputs(method));
 		}
 		servedInputs.forEach((url, inputs) -> assertThat(inputs).as(url).isEqualTo(inputs(definitions.get(url))));
+	}
+
+	/**
+	 * Operations of other guides (PAS's Claim/$submit and Claim/$inquire) are served under those guides' own
+	 * OperationDefinitions, which are not ours to copy into profiles/: their inputs are checked against the definition
+	 * in the FHIR package the server carries.
+	 */
+	@Test
+	void operationsOfOtherGuides_matchTheirGuidesDefinitions() throws Exception {
+		Map<String, OperationDefinition> external = packageDefinitions();
+		List<Method> served = servedOperations().stream()
+				.filter(method -> !method.getAnnotation(Operation.class).canonicalUrl().startsWith(OUR_DEFINITIONS)).toList();
+		assertThat(served).isNotEmpty();
+		for (Method method : served) {
+			Operation operation = method.getAnnotation(Operation.class);
+			OperationDefinition definition = external.get(operation.canonicalUrl());
+			assertThat(definition).as(operation.canonicalUrl() + " is in a package the server carries").isNotNull();
+			assertThat("$" + definition.getCode()).isEqualTo(operation.name());
+			assertThat(inputs(method)).as(operation.canonicalUrl() + " inputs").isEqualTo(inputs(definition));
+			assertThat(definition.getResource()).extracting(code -> code.getValue()).contains(operation.type().getSimpleName());
+		}
 	}
 
 	@Test
@@ -99,6 +123,23 @@ class OperationContractIT extends FhirIntegrationTest {
 			}
 		}
 		return methods;
+	}
+
+	/** The OperationDefinitions in the FHIR packages the server validates with, by url. */
+	private Map<String, OperationDefinition> packageDefinitions() throws java.io.IOException {
+		Map<String, OperationDefinition> found = new java.util.HashMap<>();
+		for (String location : packages.packages()) {
+			try (java.io.InputStream in = new org.springframework.core.io.DefaultResourceLoader().getResource(location).getInputStream()) {
+				org.hl7.fhir.utilities.npm.NpmPackage npm = org.hl7.fhir.utilities.npm.NpmPackage.fromPackage(in);
+				for (String file : npm.listResources("OperationDefinition")) {
+					try (java.io.InputStream resource = npm.load("package", file)) {
+						OperationDefinition definition = fhirContext.newJsonParser().parseResource(OperationDefinition.class, resource);
+						found.put(definition.getUrl(), definition);
+					}
+				}
+			}
+		}
+		return found;
 	}
 
 	private Map<String, OperationDefinition> definitionsByUrl() {

@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthorizationMatrixIT extends FhirIntegrationTest {
 	private static final String A = "authz-a";
 	private static final String B = "authz-b";
+	/** Well-formed, authorized or not, and refused for what it is: a transaction, not a PAS collection. */
+	private static final String NOT_A_PAS_REQUEST = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\"}";
 
 	@BeforeEach
 	void loadPatients() throws Exception {
@@ -156,6 +158,16 @@ class AuthorizationMatrixIT extends FhirIntegrationTest {
 				get("payer client needs a system scope", t -> t.jwt(c -> c.putAll(java.util.Map.of("client_id", TestTokens.PAYER_CLIENT,
 						"scope", "user/Claim.rs"))), "/$probe-payer", 403),
 				get("an operation without access declarations is refused to all", t -> t.system("system/*.cruds"), "/$probe-undeclared", 403),
+				// PAS's payer-side operations are for systems (the provider's EHR or intermediary), not apps
+				write("a system with Claim.c reaches Claim/$submit", t -> t.system("system/Claim.c"), "POST", "/Claim/$submit",
+						NOT_A_PAS_REQUEST, 422),
+				write("a patient app cannot call Claim/$submit", patientA("patient/Claim.c"), "POST", "/Claim/$submit", NOT_A_PAS_REQUEST, 403),
+				write("a user app cannot call Claim/$submit", t -> t.user("Practitioner/p1", "user/Claim.c"), "POST", "/Claim/$submit",
+						NOT_A_PAS_REQUEST, 403),
+				write("Claim/$inquire needs s on ClaimResponse", t -> t.system("system/Claim.crus"), "POST", "/Claim/$inquire",
+						NOT_A_PAS_REQUEST, 403),
+				write("a system with ClaimResponse.s reaches Claim/$inquire", t -> t.system("system/ClaimResponse.s"), "POST",
+						"/Claim/$inquire", NOT_A_PAS_REQUEST, 422),
 				write("transaction entry for other patient fails the whole transaction", patientA("patient/Observation.cru"), "POST", "",
 						transaction(observation(A), observation(B)), 403),
 				write("batch GET entry of other patient's data is refused", patientA("patient/*.rs"), "POST", "",

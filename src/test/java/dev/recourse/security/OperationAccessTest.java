@@ -41,6 +41,34 @@ class OperationAccessTest {
 				.satisfies(requirement -> assertThat(requirement.payerOnly()).isTrue());
 	}
 
+	@Test
+	void operationsOfOneNameOnTwoTypes_keepTheirOwnNeeds() {
+		OperationAccess access = OperationAccess.of(List.of(new TwoSubmits()));
+
+		assertThat(access.requirements("$submit", "Claim").orElseThrow()).singleElement()
+				.satisfies(requirement -> assertThat(requirement.systemOnly()).isTrue());
+		assertThat(access.requirements("$submit", "Task").orElseThrow()).singleElement()
+				.satisfies(requirement -> assertThat(requirement.resourceType()).isEqualTo("Task"));
+		assertThat(access.requirements("$submit", "Patient")).isEmpty();
+		assertThat(access.requirements("$validate", "Patient")).isPresent();
+		assertThat(access.names()).contains("$submit", "$validate");
+	}
+
+	/** Two operations named alike on two types, as the payer's Claim/$submit and the provider's Task/$submit are. */
+	static class TwoSubmits implements OperationProvider {
+		@RequiresAccess(resourceType = "Claim", verbs = dev.recourse.security.SmartScope.Verb.CREATE, systemOnly = true)
+		@Operation(name = "$submit", type = org.hl7.fhir.r4.model.Claim.class)
+		public org.hl7.fhir.r4.model.Bundle claim() {
+			return null;
+		}
+
+		@RequiresAccess(resourceType = "Task", verbs = dev.recourse.security.SmartScope.Verb.UPDATE)
+		@Operation(name = "$submit", type = org.hl7.fhir.r4.model.Task.class)
+		public org.hl7.fhir.r4.model.Bundle task() {
+			return null;
+		}
+	}
+
 	private static List<Class<?>> operationProviders() throws IOException, ClassNotFoundException {
 		List<Class<?>> providers = new ArrayList<>();
 		Path root = Path.of("target/classes");

@@ -43,7 +43,51 @@ class OperationPatients {
 		target(request).ifPresent(touched::add);
 		touched.add(request.getResource());
 		touched.add(output);
-		return owners(fhirContext, touched);
+		return owners(fhirContext, touched, request.getFhirServerBase());
+	}
+
+	/**
+	 * As {@link #owners(FhirContext, Collection)}, with the entries of Bundles placed by their {@code fullUrl}: a
+	 * resource of another server (a PAS request's, echoed back) names that server's patient by absolute URL — never a
+	 * patient of ours that happens to have the same id — and one known only by {@code urn:uuid} names none.
+	 */
+	static Set<String> owners(FhirContext fhirContext, Collection<IBaseResource> resources, String serverBase) {
+		Set<String> patients = new TreeSet<>();
+		List<IBaseResource> local = new ArrayList<>();
+		for (IBaseResource resource : resources) {
+			if (resource instanceof Bundle bundle) {
+				for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+					owners(fhirContext, java.util.Collections.singletonList(entry.getResource()), serverBase).stream()
+							.map(owner -> placed(owner, entry.getFullUrl(), serverBase))
+							.flatMap(Optional::stream)
+							.forEach(patients::add);
+				}
+			} else if (resource instanceof Parameters parameters) {
+				patients.addAll(owners(fhirContext, fromParameters(parameters.getParameter()), serverBase));
+			} else {
+				local.add(resource);
+			}
+		}
+		patients.addAll(owners(fhirContext, local));
+		return patients;
+	}
+
+	/** A patient reference made in a Bundle entry, where it points: here, at the server the entry came from, or unknown. */
+	static Optional<String> placed(String owner, String fullUrl, String serverBase) {
+		boolean elsewhere = fullUrl != null && (fullUrl.startsWith("http://") || fullUrl.startsWith("https://"))
+				&& (serverBase == null || !fullUrl.startsWith(serverBase + "/"));
+		if (owner.contains("://") || fullUrl == null || fullUrl.isBlank() || !elsewhere && !fullUrl.startsWith("urn:")) {
+			return Optional.of(owner);
+		}
+		if (!elsewhere) {
+			return Optional.empty();
+		}
+		String[] parts = fullUrl.split("/");
+		if (parts.length < 5) {
+			return Optional.empty();
+		}
+		String base = String.join("/", java.util.Arrays.copyOf(parts, parts.length - 2));
+		return Optional.of(base + "/" + owner);
 	}
 
 	static Set<String> owners(FhirContext fhirContext, Collection<IBaseResource> resources) {
@@ -53,7 +97,9 @@ class OperationPatients {
 			if (resource instanceof Patient patient && patient.getIdElement().hasIdPart()) {
 				patients.add(PATIENT + "/" + patient.getIdElement().getIdPart());
 			} else if (hasPatientCompartment(fhirContext, resource)) {
-				terser.getCompartmentOwnersForResource(PATIENT, resource, Set.of()).stream()
+				// the references themselves, not HAPI's compartment owners, which drop an absolute reference's server
+				terser.getCompartmentReferencesForResource(PATIENT, resource, Set.<String>of())
+						.map(reference -> reference.getReferenceElement())
 						.filter(id -> PATIENT.equals(id.getResourceType()) && id.hasIdPart()) // not #contained, urn:uuid
 						.map(id -> id.toVersionless().getValue())
 						.forEach(patients::add);

@@ -180,6 +180,25 @@ class AuditIT extends FhirIntegrationTest {
 		assertThat(subtypes(single(auditsOf(requestId)))).containsExactly("operation", "$triage");
 	}
 
+	/** A PAS submission is one event: the sender's patient by its URL there, and our copy — never our patient of the same id. */
+	@Test
+	void pasSubmission_isOneEvent_namingTheSendersPatientAndOurCopyOfIt() throws Exception {
+		String client = "pas-audit-" + System.nanoTime();
+		String token = tokens.jwt(claims -> claims.putAll(java.util.Map.of("client_id", client, "sub", client, "scope", "system/Claim.c")));
+		String requestId = requestId();
+
+		HttpResponse<String> response = send(fhirRequest("/Claim/$submit", token).header("X-Request-ID", requestId)
+				.header("Content-Type", FHIR_JSON)
+				.POST(HttpRequest.BodyPublishers.ofString(classpath("/fixtures/davinci-pas-2.2.1/Bundle-ReferralAuthorizationBundleExample.json"))));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		AuditEvent event = single(auditsOf(requestId));
+		assertThat(subtypes(event)).containsExactly("operation", "$submit");
+		assertThat(patients(event)).contains("http://example.org/fhir/Patient/SubscriberExample")
+				.anyMatch(patient -> patient.startsWith(fhirBase() + "/Patient/pas-"))
+				.doesNotContain(fhirBase() + "/Patient/SubscriberExample");
+	}
+
 	private static String classpath(String path) throws java.io.IOException {
 		try (java.io.InputStream in = AuditIT.class.getResourceAsStream(path)) {
 			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

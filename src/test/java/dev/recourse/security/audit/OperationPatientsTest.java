@@ -48,4 +48,32 @@ class OperationPatientsTest {
 	void resourcesOutsideThePatientCompartment_haveNone() {
 		assertThat(OperationPatients.owners(FHIR, Arrays.asList(new org.hl7.fhir.r4.model.Organization().setName("Acme")))).isEmpty();
 	}
+
+	@Test
+	void entriesOfAnotherServer_nameItsPatientsByAbsoluteUrl_neverOursOfTheSameId() {
+		Bundle echoed = new Bundle();
+		echoed.addEntry().setFullUrl("http://example.org/fhir/Patient/SubscriberExample").setResource(new Patient().setId("SubscriberExample"));
+		echoed.addEntry().setFullUrl("http://example.org/fhir/Coverage/c1")
+				.setResource(new Coverage().setBeneficiary(new Reference("Patient/Dependent")));
+
+		assertThat(OperationPatients.owners(FHIR, Arrays.asList(echoed), "https://recourse.test/fhir"))
+				.containsExactly("http://example.org/fhir/Patient/Dependent", "http://example.org/fhir/Patient/SubscriberExample");
+	}
+
+	@Test
+	void entriesOfThisServer_nameLocalPatients_andUrnEntriesNone() {
+		Bundle mixed = new Bundle();
+		mixed.addEntry().setFullUrl("https://recourse.test/fhir/Patient/7").setResource(new Patient().setId("7"));
+		mixed.addEntry().setFullUrl("urn:uuid:0b9b3b7e-8d3f-4e3a-9f3c-2a7a1f1f1f1f")
+				.setResource(new Observation().setSubject(new Reference("Patient/8")));
+
+		assertThat(OperationPatients.owners(FHIR, Arrays.asList(mixed, null), "https://recourse.test/fhir")).containsExactly("Patient/7");
+	}
+
+	@Test
+	void aReferenceToAnotherServersPatient_staysAbsolute() {
+		Observation elsewhere = new Observation().setSubject(new Reference("http://example.org/fhir/Patient/9/_history/2"));
+
+		assertThat(OperationPatients.owners(FHIR, Arrays.asList(elsewhere))).containsExactly("http://example.org/fhir/Patient/9");
+	}
 }

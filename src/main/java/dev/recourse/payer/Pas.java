@@ -1,0 +1,32 @@
+package dev.recourse.payer;
+
+/** The Da Vinci PAS 2.2.1 canonicals and codes the payer side reads and writes. */
+final class Pas {
+	static final String SUBMIT = "http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-submit";
+	static final String INQUIRE = "http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-inquiry";
+
+	private static final String SD = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/";
+	static final String REQUEST_BUNDLE = SD + "profile-pas-request-bundle";
+	static final String RESPONSE_BUNDLE = SD + "profile-pas-response-bundle";
+	static final String INQUIRY_REQUEST_BUNDLE = SD + "profile-pas-inquiry-request-bundle";
+	static final String INQUIRY_RESPONSE_BUNDLE = SD + "profile-pas-inquiry-response-bundle";
+	static final String CLAIM_RESPONSE = SD + "profile-claimresponse";
+	static final String CLAIM_INQUIRY_RESPONSE = SD + "profile-claiminquiryresponse";
+
+	static final String REVIEW_ACTION = SD + "extension-reviewAction";
+	static final String REVIEW_ACTION_CODE = SD + "extension-reviewActionCode";
+	static final String REVIEW_NUMBER = "number";
+	static final String ITEM_TRACE_NUMBER = SD + "extension-itemTraceNumber";
+	static final String ADMINISTRATION_REFERENCE_NUMBER = SD + "extension-administrationReferenceNumber";
+
+	/** X12 306 Action Code (HCR01): A1 certified in total, A3 not certified, A4 pended, A6 modified. */
+	static final String REVIEW_ACTION_CODES = "https://codesystem.x12.org/005010/306";
+	static final String PENDED = "A4";
+	static final String ADJUDICATION = "http://terminology.hl7.org/CodeSystem/adjudication";
+
+	/** The payer's tracking number of a received submission (X12 REF*BB, administration reference number). */
+	static final String TRACKING_NUMBER_SYSTEM = "http://recourse.dev/fhir/sid/pas-tracking-number";
+
+	private Pas() {
+	}
+}

@@ -1,0 +1,58 @@
+package dev.recourse.payer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+class PartiesTest {
+
+	@Test
+	void guidesInquiry_namesTheReferralsMemberAndProvider() {
+		Parties request = Parties.of(PasFixtures.referral());
+		Parties inquiry = Parties.of(PasFixtures.bundle(PasFixtures.INQUIRY));
+
+		assertThat(inquiry.member()).extracting(Identifier::getValue).contains("12345678901", "1122334455");
+		assertThat(inquiry.providers()).extracting(Identifier::getValue).contains("8189991234");
+		assertThat(inquiry.sameMember(request)).isTrue();
+		assertThat(inquiry.shareProvider(request)).isTrue();
+		assertThat(inquiry.claim()).anyMatch(asked -> request.claim().stream().anyMatch(sent -> Parties.same(asked, sent)));
+	}
+
+	@Test
+	void careTeamPractitioners_countAsProviders() {
+		Parties request = Parties.of(PasFixtures.referral());
+
+		assertThat(request.providers().size()).isGreaterThan(1);
+	}
+
+	@Test
+	void identifiers_areTheSame_bySystem_byAssigner_orWithoutASystem() {
+		Identifier trace = new Identifier().setSystem("urn:trnorg:9012345678").setValue("111099")
+				.setAssigner(new Reference().setIdentifier(new Identifier().setSystem("urn:users").setValue("9012345678")));
+		Identifier sameAssigner = new Identifier().setSystem("http://example.org/TRACE").setValue("111099")
+				.setAssigner(new Reference().setIdentifier(new Identifier().setSystem("urn:users").setValue("9012345678")));
+		Identifier otherSystem = new Identifier().setSystem("http://example.org/TRACE").setValue("111099");
+		Identifier noSystem = new Identifier().setValue("111099");
+
+		assertThat(Parties.same(trace, sameAssigner)).isTrue();
+		assertThat(Parties.same(trace, otherSystem)).isFalse();
+		assertThat(Parties.same(trace, noSystem)).isTrue();
+		assertThat(Parties.same(trace, new Identifier().setSystem("urn:trnorg:9012345678").setValue("111098"))).isFalse();
+	}
+
+	@Test
+	void anotherMember_isNotTheSame() {
+		Bundle other = PasFixtures.bundle(PasFixtures.INQUIRY);
+		other.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(org.hl7.fhir.r4.model.Patient.class::isInstance).map(org.hl7.fhir.r4.model.Patient.class::cast)
+				.forEach(patient -> patient.getIdentifierFirstRep().setValue("0"));
+		other.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(org.hl7.fhir.r4.model.Coverage.class::isInstance).map(org.hl7.fhir.r4.model.Coverage.class::cast)
+				.forEach(coverage -> coverage.setSubscriberId("0"));
+
+		assertThat(Parties.of(other).sameMember(Parties.of(PasFixtures.referral()))).isFalse();
+	}
+}
