@@ -141,6 +141,23 @@ class SubmitIT extends PacketCaseSteps {
 	}
 
 	@Test
+	void twoSubmitsAtOnce_recordOneSubmission_fileOnce() throws Exception {
+		Task caseTask = readyCase();
+		Bundle packet = assemble(caseTask);
+		PAYER.answerDelay(300);
+
+		List<Integer> statuses = concurrently(2, () -> submit(caseTask).statusCode());
+
+		// the one that lost the claim answers 502 (being sent) unless the other had finished by then
+		assertThat(statuses).contains(200).allMatch(status -> status == 200 || status == 502);
+		assertThat(submit(caseTask).statusCode()).isEqualTo(200);
+		assertThat(PAYER.received(packet.getIdentifier().getValue())).hasSize(1);
+		assertThat(client.search().forResource(Task.class).where(Task.IDENTIFIER.exactly()
+				.systemAndIdentifier("urn:ietf:rfc:3986", packet.getIdentifier().getValue())).returnBundle(Bundle.class).execute().getEntry())
+				.hasSize(1);
+	}
+
+	@Test
 	void caseWithoutPacket_is422() throws Exception {
 		HttpResponse<String> response = submit(readyCase());
 
