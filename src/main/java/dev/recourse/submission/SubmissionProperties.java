@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param payers payers registered at start-up as Endpoint resources
  * @param drainInterval how often the outbox is drained; zero: never by schedule (only {@code $submit}'s own attempt)
- * @param lease how long a claimed submission is left to its claimer before another instance may take it over
+ * @param lease how long a claimed submission is left to its claimer before another instance may take it over; at least
+ *        twice connect + read timeout, so that it cannot run out while its holder still waits for the payer
  * @param initialBackoff wait before the first retry; doubles each attempt up to {@code maxBackoff}
  * @param maxBackoff the longest wait between attempts
  * @param maxAttempts deliveries tried before the submission is given up (status failed)
@@ -23,12 +24,17 @@ public record SubmissionProperties(List<Payer> payers, Duration drainInterval, D
 	public SubmissionProperties {
 		payers = payers == null ? List.of() : List.copyOf(payers);
 		drainInterval = drainInterval == null ? Duration.ofSeconds(30) : drainInterval;
-		lease = lease == null ? Duration.ofMinutes(2) : lease;
+		lease = lease == null ? Duration.ofMinutes(5) : lease;
 		initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
 		maxBackoff = maxBackoff == null ? Duration.ofHours(1) : maxBackoff;
 		maxAttempts = maxAttempts > 0 ? maxAttempts : 12;
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
 		readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
+		if (lease.compareTo(connectTimeout.plus(readTimeout).multipliedBy(2)) < 0) {
+			// a lease that can run out while its holder still waits for the payer would let a second sender in
+			throw new IllegalStateException("recourse.submission.lease (" + lease + ") must be at least twice connect-timeout + read-timeout ("
+					+ connectTimeout.plus(readTimeout) + ")");
+		}
 	}
 
 	/**

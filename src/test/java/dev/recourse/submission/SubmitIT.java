@@ -158,6 +158,35 @@ class SubmitIT extends PacketCaseSteps {
 	}
 
 	@Test
+	void senderStoppedAfterThePayerFiledIt_leaseRunsOut_nextDrainInquires_notFiledAgain() throws Exception {
+		Task caseTask = readyCase();
+		Bundle packet = assemble(caseTask);
+		PAYER.down();
+		try {
+			assertThat(submit(caseTask).statusCode()).isEqualTo(502);
+		} finally {
+			PAYER.up();
+		}
+		// what a sender that stopped midway leaves: the payer has the packet, the submission is in-progress, its lease over
+		HttpResponse<String> filed = send(HttpRequest.newBuilder(java.net.URI.create(PAYER.baseUrl() + "/Claim/$submit"))
+				.header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(packet))));
+		assertThat(filed.statusCode()).isEqualTo(200);
+		Task submission = client.read().resource(Task.class).withId(SubmissionTask.idFor(packet.getIdentifier().getValue())).execute();
+		submission.setStatus(Task.TaskStatus.INPROGRESS);
+		submission.getExtension().removeIf(extension -> extension.getUrl().equals(SubmissionTask.LEASE_UNTIL));
+		submission.addExtension(SubmissionTask.LEASE_UNTIL, new org.hl7.fhir.r4.model.DateTimeType(new java.util.Date(System.currentTimeMillis() - 1000)));
+		client.update().resource(submission).execute();
+
+		assertThat(drainer.drainOnce()).isPositive();
+
+		Task settled = client.read().resource(Task.class).withId(submission.getIdElement().getIdPart()).execute();
+		assertThat(settled.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+		assertThat(PAYER.received(packet.getIdentifier().getValue())).hasSize(1);
+		assertThat(PAYER.filings(packet.getIdentifier().getValue())).isEqualTo(1);
+		assertThat(submit(caseTask).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void caseWithoutPacket_is422() throws Exception {
 		HttpResponse<String> response = submit(readyCase());
 
