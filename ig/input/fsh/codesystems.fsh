@@ -179,6 +179,7 @@ Title: "Recourse task type"
 Description: "What a Recourse Task is."
 * insert RecourseCodeSystem(task-type, RecourseTaskType)
 * #recourse-case "Recourse case" "The work of getting one denial overturned or worked around, from receipt to final decision."
+* #submission "Submission of a packet to the payer" "One packet sent to the payer with PAS Claim/$submit: the outbox record of Task/[id]/$submit, one per packet identifier."
 
 // --- artifact-type ---------------------------------------------------------------------------------
 // Names what a case produces, in Task.output.type and DocumentReference.category.

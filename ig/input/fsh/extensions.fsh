@@ -284,3 +284,41 @@ Description: "On a compendium-listing evidence document: the rating the compendi
 * ^context[0].expression = "DocumentReference"
 * value[x] only Coding
 * valueCoding from CompendiumRatingVS (required)
+
+// --- submission outbox ------------------------------------------------------------------------------
+// The state of a submission Task (task-type#submission) that Task.status does not hold.
+Extension: SubmissionAttemptsExtension
+Id: submission-attempts
+Title: "Submission attempts"
+Description: "How many times the submission was claimed for an attempt at delivery to the payer."
+* insert RecourseExtension(submission-attempts)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only integer
+
+Extension: SubmissionNextAttemptExtension
+Id: submission-next-attempt
+Title: "Submission next attempt"
+Description: "When a waiting submission is due to be attempted again (the outbox's backoff)."
+* insert RecourseExtension(submission-next-attempt)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only dateTime
+
+Extension: SubmissionLeaseUntilExtension
+Id: submission-lease-until
+Title: "Submission lease"
+Description: "Until when the sender that claimed the submission has it; after that another sender may take it over."
+* insert RecourseExtension(submission-lease-until)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only dateTime
+
+Extension: SubmissionOutcomeUnknownExtension
+Id: submission-outcome-unknown
+Title: "Submission outcome unknown"
+Description: "An earlier attempt may have reached the payer (connection lost after sending, timeout, 5xx, a sender that stopped midway): the payer is asked with Claim/$inquire before the packet is sent again."
+* insert RecourseExtension(submission-outcome-unknown)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only boolean

@@ -12,8 +12,11 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.UrlType;
 
-/** Endpoint resources ↔ EHR connections: the address, the connection type and the backend-services extension. */
-final class EndpointMapping {
+/**
+ * Endpoint resources ↔ connections (EHRs, and the payers {@code submission} sends to): the address, the connection
+ * type and the backend-services extension.
+ */
+public final class EndpointMapping {
 	static final String BACKEND_SERVICES = "http://recourse.dev/fhir/StructureDefinition/backend-services";
 	static final String CONNECTION_TYPES = "http://terminology.hl7.org/CodeSystem/endpoint-connection-type";
 	static final String FHIR_REST = "hl7-fhir-rest";
@@ -21,7 +24,7 @@ final class EndpointMapping {
 	private EndpointMapping() {
 	}
 
-	static Endpoint toEndpoint(ConfiguredEndpoint configured) {
+	public static Endpoint toEndpoint(ConfiguredEndpoint configured) {
 		Endpoint endpoint = new Endpoint();
 		endpoint.setId(configured.id());
 		endpoint.setStatus(Endpoint.EndpointStatus.ACTIVE);
@@ -43,7 +46,7 @@ final class EndpointMapping {
 	}
 
 	/** The connection an Endpoint describes; 422 naming the element when it cannot describe one. */
-	static EhrConnection toConnection(Endpoint endpoint) {
+	public static EhrConnection toConnection(Endpoint endpoint) {
 		if (endpoint.getStatus() != Endpoint.EndpointStatus.ACTIVE) {
 			throw unusable("Endpoint.status", "is " + (endpoint.hasStatus() ? endpoint.getStatus().toCode() : "missing") + ", not active");
 		}
@@ -79,7 +82,7 @@ final class EndpointMapping {
 	}
 
 	private static RecourseException unusable(String element, String problem) {
-		return new RecourseException(RecourseError.UNPROCESSABLE, element, "The EHR Endpoint cannot be used: " + element + " " + problem);
+		return new RecourseException(RecourseError.UNPROCESSABLE, element, "The Endpoint cannot be used: " + element + " " + problem);
 	}
 
 	private static boolean isBlank(String value) {

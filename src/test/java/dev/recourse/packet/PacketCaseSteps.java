@@ -37,11 +37,11 @@ import org.hl7.fhir.r4.model.Task;
  * referral example's parties on file, a case opened on a denial, the criteria map with every open criterion answered
  * by a specialist, a letter signed (or not) by the referral practitioner, the call, and the checks of its answer.
  */
-abstract class PacketCaseSteps extends FhirIntegrationTest {
-	static final String REQUEST_BUNDLE = "/fixtures/davinci-pas-2.2.1/Bundle-ReferralAuthorizationBundleExample.json";
-	static final String DENIAL = "/fixtures/davinci-pas-2.2.1/ClaimResponse-RejectionResponseExample.json";
-	static final String PRESCRIBER = "Practitioner/ReferralPractitionerExample";
-	static final String PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/";
+public abstract class PacketCaseSteps extends FhirIntegrationTest {
+	protected static final String REQUEST_BUNDLE = "/fixtures/davinci-pas-2.2.1/Bundle-ReferralAuthorizationBundleExample.json";
+	protected static final String DENIAL = "/fixtures/davinci-pas-2.2.1/ClaimResponse-RejectionResponseExample.json";
+	protected static final String PRESCRIBER = "Practitioner/ReferralPractitionerExample";
+	protected static final String PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/";
 	private static final String INFORMATION_ORIGIN = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/information-origin";
 	/** The smallest well-formed PDF: one empty page. The letter's content is not what these tests are about. */
 	private static final String MINIMAL_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
@@ -49,7 +49,7 @@ abstract class PacketCaseSteps extends FhirIntegrationTest {
 	private static final String CRITERION_STATUS = "http://recourse.dev/fhir/StructureDefinition/criterion-status";
 
 	/** Those of the referral example's resources that {@code keep} accepts, on file by their ids (plus the member id the example leaves blank). */
-	void storeReferralExample(Predicate<Resource> keep) throws Exception {
+	protected void storeReferralExample(Predicate<Resource> keep) throws Exception {
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		for (Bundle.BundleEntryComponent entry : read(Bundle.class, REQUEST_BUNDLE).getEntry()) {
 			Resource resource = entry.getResource();
@@ -66,7 +66,7 @@ abstract class PacketCaseSteps extends FhirIntegrationTest {
 	}
 
 	/** The case of this denial, stored dated today. */
-	Task openCase(ClaimResponse denial) {
+	protected Task openCase(ClaimResponse denial) {
 		denial.setId((String) null);
 		denial.setCreated(new Date());
 		String denialId = client.create().resource(denial).execute().getId().getIdPart();
@@ -74,7 +74,7 @@ abstract class PacketCaseSteps extends FhirIntegrationTest {
 				.returnResourceType(Task.class).execute();
 	}
 
-	QuestionnaireResponse map(Task caseTask, String policy) {
+	protected QuestionnaireResponse map(Task caseTask, String policy) {
 		Parameters in = new Parameters();
 		in.addParameter().setName("policy").setValue(new CanonicalType(policy));
 		return client.operation().onInstance("Task/" + caseTask.getIdElement().getIdPart()).named("$map-criteria").withParameters(in)
@@ -82,7 +82,7 @@ abstract class PacketCaseSteps extends FhirIntegrationTest {
 	}
 
 	/** The specialist answers every criterion the chart left open (an override, with the author). */
-	void answerOpenCriteria(QuestionnaireResponse map) {
+	protected void answerOpenCriteria(QuestionnaireResponse map) {
 		for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : map.getItem()) {
 			if (!item.hasAnswer()) {
 				item.getExtension().removeIf(extension -> extension.getUrl().equals(CRITERION_STATUS));
@@ -97,7 +97,7 @@ abstract class PacketCaseSteps extends FhirIntegrationTest {
 	}
 
 	/** A RecourseLetter for the internal appeal, linked from the case; signed by the referral practitioner or not. */
-	Task withLetter(Task caseTask, boolean signed) {
+	protected Task withLetter(Task caseTask, boolean signed) {
 		DocumentReference letter = new DocumentReference();
 		letter.getMeta().addProfile("http://recourse.dev/fhir/StructureDefinition/recourse-letter");
 		letter.addExtension("http://recourse.dev/fhir/StructureDefinition/pathway",
@@ -123,19 +123,19 @@ abstract class PacketCaseSteps extends FhirIntegrationTest {
 		return reread(caseTask);
 	}
 
-	Task reread(Task caseTask) {
+	protected Task reread(Task caseTask) {
 		return client.read().resource(Task.class).withId(caseTask.getIdElement().getIdPart()).execute();
 	}
 
 	// --- the call and its answer
 
-	Bundle assemble(Task caseTask) throws Exception {
+	protected Bundle assemble(Task caseTask) throws Exception {
 		HttpResponse<String> response = post(caseTask);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return fhirContext.newJsonParser().parseResource(Bundle.class, response.body());
 	}
 
-	HttpResponse<String> post(Task caseTask) throws Exception {
+	protected HttpResponse<String> post(Task caseTask) throws Exception {
 		return send(fhirRequest("/Task/" + caseTask.getIdElement().getIdPart() + "/$assemble")
 				.header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}")));
 	}
@@ -167,16 +167,16 @@ abstract class PacketCaseSteps extends FhirIntegrationTest {
 		}
 	}
 
-	static Claim request(Bundle packet) {
+	protected static Claim request(Bundle packet) {
 		return (Claim) packet.getEntryFirstRep().getResource();
 	}
 
-	static String output(Task caseTask, String type) {
+	protected static String output(Task caseTask, String type) {
 		return caseTask.getOutput().stream().filter(output -> output.getType().getCodingFirstRep().getCode().equals(type))
 				.map(output -> ((Reference) output.getValue()).getReference()).findFirst().orElse(null);
 	}
 
-	<T extends org.hl7.fhir.instance.model.api.IBaseResource> T read(Class<T> type, String path) throws Exception {
+	protected <T extends org.hl7.fhir.instance.model.api.IBaseResource> T read(Class<T> type, String path) throws Exception {
 		try (InputStream in = getClass().getResourceAsStream(path)) {
 			return fhirContext.newJsonParser().parseResource(type, in);
 		}

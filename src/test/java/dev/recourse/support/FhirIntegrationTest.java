@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import dev.recourse.submission.fake.FakePayer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -56,6 +57,8 @@ public abstract class FhirIntegrationTest {
 	protected static final TestTokenIssuer ISSUER = TestTokenIssuer.start();
 	/** The EHRs the server reads from (see {@link TestEhrs}): real FHIR servers on random ports. */
 	protected static final TestEhrs EHRS = TestEhrs.start();
+	/** The payer {@code $submit} sends to (see {@link TestPayers}): PAS Claim/$submit and $inquire on a random port. */
+	protected static final FakePayer PAYER = TestPayers.start();
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
@@ -79,8 +82,9 @@ public abstract class FhirIntegrationTest {
 		registry.add("recourse.security.introspection.uri", ISSUER::introspectionUrl);
 		registry.add("recourse.security.introspection.client-id", () -> TestTokenIssuer.INTROSPECTION_CLIENT);
 		registry.add("recourse.security.introspection.client-secret", () -> TestTokenIssuer.INTROSPECTION_SECRET);
-		registry.add("recourse.security.outbound-allowed-urls", () -> String.join(",", EHRS.allowedUrls(ALLOWED_HOOKS)));
+		registry.add("recourse.security.outbound-allowed-urls", () -> String.join(",", EHRS.allowedUrls(ALLOWED_HOOKS, PAYER.baseUrl())));
 		EHRS.endpointProperties().forEach((key, value) -> registry.add(key, () -> value));
+		TestPayers.properties(PAYER).forEach((key, value) -> registry.add(key, () -> value));
 	}
 
 	@BeforeEach

@@ -1,0 +1,43 @@
+package dev.recourse.submission;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Type;
+import org.hl7.fhir.r4.model.CodeableConcept;
+
+/**
+ * The case stage a payer's ClaimResponse puts the case in, from the X12 306 review actions of its items (PAS:
+ * pended is {@code outcome} complete with review action A4; {@code queued} is accepted too): pended → under-review,
+ * all certified (A1) → approved, all not certified (A3) → upheld, a mix or modified (A2, A6) → partially-approved,
+ * no decision → submitted.
+ */
+final class CaseStage {
+	static final String REVIEW_ACTION = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewAction";
+	static final String REVIEW_ACTION_CODE = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewActionCode";
+
+	private CaseStage() {
+	}
+
+	static String of(ClaimResponse response) {
+		List<String> actions = response.getItem().stream().flatMap(item -> item.getAdjudication().stream())
+				.flatMap(adjudication -> adjudication.getExtensionsByUrl(REVIEW_ACTION).stream())
+				.map(CaseStage::code).filter(code -> code != null).toList();
+		if (response.getOutcome() == ClaimResponse.RemittanceOutcome.QUEUED || actions.contains("A4")) {
+			return "under-review";
+		}
+		if (actions.isEmpty()) {
+			return "submitted";
+		}
+		if (actions.stream().allMatch("A1"::equals)) {
+			return "approved";
+		}
+		return actions.stream().allMatch("A3"::equals) ? "upheld" : "partially-approved";
+	}
+
+	private static String code(Extension reviewAction) {
+		Extension code = reviewAction.getExtensionByUrl(REVIEW_ACTION_CODE);
+		Type value = code == null ? null : code.getValue();
+		return value instanceof CodeableConcept concept ? concept.getCodingFirstRep().getCode() : null;
+	}
+}

@@ -1,0 +1,31 @@
+package dev.recourse.submission;
+
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * What one request to the payer came to.
+ *
+ * @param kind what the outbox does next
+ * @param bundle the payer's Bundle when it answered with one
+ * @param reason in words, for the submission's status reason and the caller
+ */
+record PayerAnswer(Kind kind, Bundle bundle, String reason) {
+	enum Kind {
+		/** The payer answered 2xx with a Bundle. */
+		ANSWERED,
+		/** The payer refused the request (4xx): sending it again gets the same answer. */
+		REFUSED,
+		/** Nothing reached the payer (no connection, 401, 429): sending again is safe. */
+		NOT_DELIVERED,
+		/** The request may have reached the payer (connection lost after sending, timeout, 5xx): ask before sending again. */
+		UNKNOWN
+	}
+
+	static PayerAnswer answered(Bundle bundle) {
+		return new PayerAnswer(Kind.ANSWERED, bundle, "answered");
+	}
+
+	static PayerAnswer of(Kind kind, String reason) {
+		return new PayerAnswer(kind, null, reason);
+	}
+}

@@ -1,0 +1,130 @@
+package dev.recourse.submission;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import dev.recourse.casework.CaseOutputs;
+import dev.recourse.casework.CaseStages;
+import dev.recourse.server.LocalRepositories;
+import java.util.Date;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The payer's answer kept: the PAS response Bundle as received, its ClaimResponse as a resource of ours (references
+ * to the packet's parties kept, the request Claim by identifier, anything else of the payer's by display only), the
+ * submission completed — one transaction, under the claim's version — and then the case linking the ClaimResponse
+ * as its payer-response output at the stage the answer puts it in.
+ */
+@Component
+class PayerResponses {
+	private static final int CASE_WRITE_TRIES = 5;
+	private final LocalRepositories repositories;
+	private final FhirContext fhirContext;
+
+	PayerResponses(LocalRepositories repositories, FhirContext fhirContext) {
+		this.repositories = repositories;
+		this.fhirContext = fhirContext;
+	}
+
+	static Optional<ClaimResponse> claimResponse(Bundle answer) {
+		return answer.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(ClaimResponse.class::isInstance)
+				.map(ClaimResponse.class::cast).findFirst();
+	}
+
+	/** Stores the answer and completes the claimed submission; empty when the claim was taken over meanwhile. */
+	Optional<Task> store(Task claimed, Bundle answer, Bundle packet) {
+		String key = "payer-response-" + claimed.getIdElement().getIdPart().substring("submission-".length());
+		Bundle response = answer.copy();
+		response.setId(key);
+		response.setMeta(null);
+		ClaimResponse claimResponse = local(claimResponse(answer).orElseThrow(), packet, key);
+		Task completed = SubmissionTask.completed(claimed, "Bundle/" + key, "ClaimResponse/" + key);
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		transaction.addEntry().setResource(response).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Bundle/" + key);
+		transaction.addEntry().setResource(claimResponse).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("ClaimResponse/" + key);
+		SubmissionOutbox.put(transaction, completed, claimed.getIdElement().getVersionIdPart());
+		try {
+			repositories.forServer().transaction(transaction);
+		} catch (BaseServerResponseException e) {
+			if (SubmissionOutbox.isConflict(e)) {
+				return Optional.empty();
+			}
+			throw e;
+		}
+		return Optional.of(repositories.forServer().read(Task.class, completed.getIdElement().toUnqualifiedVersionless()));
+	}
+
+	/** The stored response Bundle of a completed submission. */
+	Bundle response(Task completed) {
+		return repositories.forServer().read(Bundle.class, new IdType(SubmissionTask.output(completed, "Bundle").orElseThrow()));
+	}
+
+	/**
+	 * The case links the submission's ClaimResponse and stands at the stage it says; re-read and written again when
+	 * another change of the case came between. Nothing when it does already.
+	 */
+	void linkToCase(Task completed) {
+		String claimResponseRef = SubmissionTask.output(completed, "ClaimResponse").orElseThrow();
+		IdType caseId = new IdType(completed.getPartOfFirstRep().getReference()).toUnqualifiedVersionless();
+		String stage = CaseStage.of(repositories.forServer().read(ClaimResponse.class, new IdType(claimResponseRef)));
+		for (int attempt = 1; ; attempt++) {
+			Task caseTask = repositories.forServer().read(Task.class, caseId);
+			boolean linked = CaseOutputs.all(caseTask, "payer-response").contains(claimResponseRef);
+			if (linked && stage.equals(caseTask.getBusinessStatus().getCodingFirstRep().getCode())) {
+				return;
+			}
+			Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+			CaseOutputs.linkOnly(transaction, caseTask, "payer-response", "Payer response", claimResponseRef);
+			if (transaction.getEntry().isEmpty()) {
+				SubmissionOutbox.put(transaction, caseTask.copy(), caseTask.getIdElement().getVersionIdPart());
+			}
+			Task updated = (Task) transaction.getEntryFirstRep().getResource();
+			updated.setBusinessStatus(CaseStages.concept(stage));
+			updated.setLastModified(new Date());
+			try {
+				repositories.forServer().transaction(transaction);
+				return;
+			} catch (BaseServerResponseException e) {
+				if (!SubmissionOutbox.isConflict(e) || attempt >= CASE_WRITE_TRIES) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	private ClaimResponse local(ClaimResponse received, Bundle packet, String id) {
+		ClaimResponse claimResponse = received.copy();
+		claimResponse.setId(id);
+		claimResponse.getMeta().setVersionId(null).setLastUpdated(null).setSource(null);
+		Claim request = PacketParts.claim(packet);
+		for (Reference reference : fhirContext.newTerser().getAllPopulatedChildElementsOfType(claimResponse, Reference.class)) {
+			if (reference.hasReference()) {
+				localize(reference, packet, request);
+			}
+		}
+		return claimResponse;
+	}
+
+	/** A reference to a packet resource we sent stays (it is ours); the Claim, which we keep only inside the packet, is named by identifier. */
+	private static void localize(Reference reference, Bundle packet, Claim request) {
+		Optional<Resource> target = PacketParts.resolve(packet, reference, Resource.class);
+		if (target.isPresent() && target.get() instanceof Claim) {
+			reference.setReference(null).setType("Claim").setIdentifier(request.getIdentifierFirstRep().copy());
+		} else if (target.isPresent()) {
+			reference.setReference(target.get().fhirType() + "/" + target.get().getIdElement().getIdPart());
+		} else {
+			String original = reference.getReference();
+			reference.setReference(null);
+			if (!reference.hasDisplay()) {
+				reference.setDisplay("the payer's " + original);
+			}
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package dev.recourse.submission;
+
+import ca.uhn.fhir.repository.IRepository;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dev.recourse.casework.CaseStages;
+import dev.recourse.server.LocalRepositories;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox's writes, every one a version-checked update ({@code If-Match}) of the submission Task, so that of
+ * several senders on one database — threads, instances — exactly one wins each step: one records a packet's
+ * submission, one claims it for an attempt, and only the claimer settles that attempt. The outbox is the server's
+ * own work (the drain runs with no caller), so it writes as the server.
+ */
+@Component
+class SubmissionOutbox {
+	private final LocalRepositories repositories;
+	private final SubmissionProperties settings;
+
+	SubmissionOutbox(LocalRepositories repositories, SubmissionProperties settings) {
+		this.repositories = repositories;
+		this.settings = settings;
+	}
+
+	/**
+	 * The packet's submission, recorded now when there is none: in one transaction with the case moving to
+	 * {@code submitted} under If-Match on the case version, so two concurrent records of one case cannot both win.
+	 */
+	Task record(Task caseTask, Bundle packet, String endpointId) {
+		String id = SubmissionTask.idFor(packet.getIdentifier().getValue());
+		Optional<Task> existing = find(id);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Instant now = Instant.now();
+		Task submission = SubmissionTask.of(caseTask, packet, endpointId, now);
+		Task updatedCase = caseTask.copy();
+		updatedCase.setBusinessStatus(CaseStages.concept("submitted"));
+		updatedCase.setLastModified(Date.from(now)); // a change even when the stage is already submitted: the version check bites
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		put(transaction, submission, null);
+		put(transaction, updatedCase, caseTask.getIdElement().getVersionIdPart());
+		try {
+			store().transaction(transaction);
+		} catch (BaseServerResponseException e) {
+			// another request recorded it (or changed the case) meanwhile: theirs stands
+			return find(id).orElseThrow(() -> e);
+		}
+		return find(id).orElseThrow();
+	}
+
+	Optional<Task> find(String id) {
+		try {
+			return Optional.of(store().read(Task.class, new IdType("Task", id)));
+		} catch (ResourceNotFoundException none) {
+			return Optional.empty();
+		}
+	}
+
+	/** The submission claimed for one attempt by this sender, or empty when it is not claimable or another sender won. */
+	Optional<Task> claim(Task submission) {
+		Instant now = Instant.now();
+		if (!SubmissionTask.claimable(submission, now)) {
+			return Optional.empty();
+		}
+		return write(SubmissionTask.claimed(submission, now, now.plus(settings.lease())), submission);
+	}
+
+	/** Writes the claimer's outcome of its attempt; empty when its claim was taken over meanwhile. */
+	Optional<Task> settle(Task outcome, Task claimed) {
+		return write(outcome, claimed);
+	}
+
+	/** When the attempt after {@code attempts} is due: the initial backoff doubled per attempt, at most the max. */
+	Instant nextAttempt(int attempts, Instant now) {
+		long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+		long millis = Math.min(settings.initialBackoff().toMillis() * factor, settings.maxBackoff().toMillis());
+		return now.plusMillis(millis);
+	}
+
+	boolean attemptsSpent(Task claimed) {
+		return SubmissionTask.attempts(claimed) >= settings.maxAttempts();
+	}
+
+	private Optional<Task> write(Task updated, Task read) {
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		put(transaction, updated, read.getIdElement().getVersionIdPart());
+		try {
+			store().transaction(transaction);
+		} catch (BaseServerResponseException e) {
+			if (isConflict(e)) {
+				return Optional.empty();
+			}
+			throw e;
+		}
+		return find(updated.getIdElement().getIdPart());
+	}
+
+	static void put(Bundle transaction, Task task, String ifMatchVersion) {
+		Bundle.BundleEntryRequestComponent request = transaction.addEntry().setResource(task).getRequest()
+				.setMethod(Bundle.HTTPVerb.PUT).setUrl("Task/" + task.getIdElement().getIdPart());
+		if (ifMatchVersion != null) {
+			request.setIfMatch("W/\"" + ifMatchVersion + "\"");
+		}
+	}
+
+	static boolean isConflict(BaseServerResponseException e) {
+		return e.getStatusCode() == 409 || e.getStatusCode() == 412;
+	}
+
+	private IRepository store() {
+		return repositories.forServer();
+	}
+}

@@ -1,0 +1,7 @@
+/**
+ * Submission of a case's packet to the payer ({@code Task/[id]/$submit}): the payer Endpoints, a durable outbox of
+ * submissions (one Task per packet identifier, claimed by a version-checked update so that several instances on one
+ * database deliver each once), delivery over PAS {@code Claim/$submit} with retries, recovery by {@code Claim/$inquire}
+ * when an earlier attempt's outcome is unknown, and the payer's response stored and linked from the case.
+ */
+package dev.recourse.submission;

@@ -1,0 +1,193 @@
+package dev.recourse.submission.fake;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Identifier;
+
+/**
+ * A payer for tests: PAS {@code Claim/$submit} and {@code Claim/$inquire} on 127.0.0.1 and a random port, over the
+ * JDK's HTTP server (it can drop a connection without answering, which a servlet container will not). It records
+ * every request it receives, files each submission it accepts under its Claim's identifiers, answers a pended PAS
+ * response (ClaimResponse outcome complete, every item review action A4), and finds a filed one again for an
+ * inquiry naming the Claim's identifier. Faults are scripted per coming {@code $submit}: answer 500, or file the
+ * request and drop the connection unanswered; {@link #down()} stops listening altogether.
+ */
+public final class FakePayer implements AutoCloseable {
+	/** What the next {@code $submit} requests meet, in order; an empty script means they are filed and answered. */
+	public enum Fault { ERROR_500, ACCEPT_THEN_DROP }
+
+	private final FhirContext fhir = FhirContext.forR4Cached();
+	private final List<Bundle> submitted = new CopyOnWriteArrayList<>();
+	private final List<Bundle> inquiries = new CopyOnWriteArrayList<>();
+	private final Map<String, Bundle> filed = new ConcurrentHashMap<>();
+	private final List<String> filedOrder = new CopyOnWriteArrayList<>();
+	private final Deque<Fault> script = new ConcurrentLinkedDeque<>();
+	private volatile long answerDelayMillis;
+	private volatile int port;
+	private HttpServer server;
+
+	private FakePayer() {
+	}
+
+	public static FakePayer start() {
+		FakePayer payer = new FakePayer();
+		payer.listen(0);
+		return payer;
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port + "/fhir";
+	}
+
+	/** Stops listening: requests meet a refused connection until {@link #up()}. */
+	public synchronized void down() {
+		server.stop(0);
+	}
+
+	public synchronized void up() {
+		listen(port);
+	}
+
+	public void script(Fault... faults) {
+		script.addAll(List.of(faults));
+	}
+
+	/** Each answer waits this long, so that concurrent senders overlap. */
+	public void answerDelay(long millis) {
+		answerDelayMillis = millis;
+	}
+
+	public void reset() {
+		script.clear();
+		answerDelayMillis = 0;
+	}
+
+	/** Every {@code $submit} request that reached the payer with this bundle identifier, filed or not. */
+	public List<Bundle> received(String bundleIdentifier) {
+		return submitted.stream().filter(bundle -> bundleIdentifier.equals(bundle.getIdentifier().getValue())).toList();
+	}
+
+	/** How many times a request with this bundle identifier was filed (accepted). */
+	public long filings(String bundleIdentifier) {
+		return filedOrder.stream().filter(bundleIdentifier::equals).count();
+	}
+
+	public List<Bundle> inquiries() {
+		return List.copyOf(inquiries);
+	}
+
+	@Override
+	public synchronized void close() {
+		server.stop(0);
+	}
+
+	private void listen(int at) {
+		try {
+			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), at), 16);
+		} catch (IOException e) {
+			throw new IllegalStateException("The fake payer cannot listen on port " + at, e);
+		}
+		server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+			Thread thread = new Thread(runnable, "fake-payer");
+			thread.setDaemon(true);
+			return thread;
+		}));
+		server.createContext("/fhir/Claim/$submit", this::submit);
+		server.createContext("/fhir/Claim/$inquire", this::inquire);
+		server.start();
+		port = server.getAddress().getPort();
+	}
+
+	private void submit(HttpExchange exchange) throws IOException {
+		Bundle request = read(exchange);
+		submitted.add(request);
+		pause();
+		Fault fault = script.poll();
+		if (fault == Fault.ERROR_500) {
+			answer(exchange, 500, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"exception\"}]}");
+			return;
+		}
+		Bundle response = PendedResponse.of(request);
+		file(request, response);
+		if (fault == Fault.ACCEPT_THEN_DROP) {
+			exchange.close(); // no status line: the connection is closed with the request filed
+			return;
+		}
+		answer(exchange, 200, fhir.newJsonParser().encodeResourceToString(response));
+	}
+
+	private void inquire(HttpExchange exchange) throws IOException {
+		Bundle inquiry = read(exchange);
+		inquiries.add(inquiry);
+		Optional<Bundle> found = claim(inquiry).flatMap(claim -> claim.getIdentifier().stream()
+				.map(identifier -> filed.get(key(identifier))).filter(bundle -> bundle != null).findFirst());
+		Bundle answer = found.map(PendedResponse::inquiryAnswer).orElseGet(() -> new Bundle().setType(Bundle.BundleType.COLLECTION));
+		answer(exchange, 200, fhir.newJsonParser().encodeResourceToString(answer));
+	}
+
+	private synchronized void file(Bundle request, Bundle response) {
+		claim(request).ifPresent(claim -> claim.getIdentifier().forEach(identifier -> filed.put(key(identifier), response)));
+		filedOrder.add(request.getIdentifier().getValue());
+	}
+
+	private static Optional<Claim> claim(Bundle bundle) {
+		return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Claim.class::isInstance)
+				.map(Claim.class::cast).findFirst();
+	}
+
+	private static String key(Identifier identifier) {
+		return identifier.getSystem() + "|" + identifier.getValue();
+	}
+
+	private Bundle read(HttpExchange exchange) throws IOException {
+		try (InputStream in = exchange.getRequestBody()) {
+			return fhir.newJsonParser().parseResource(Bundle.class, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(answerDelayMillis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/fhir+json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	/** For tests that look at what a ClaimResponse answered. */
+	public static List<String> reviewActions(ClaimResponse response) {
+		List<String> codes = new ArrayList<>();
+		response.getItem().forEach(item -> item.getAdjudication().forEach(adjudication ->
+				adjudication.getExtensionsByUrl(PendedResponse.REVIEW_ACTION).forEach(action -> codes.add(
+						((org.hl7.fhir.r4.model.CodeableConcept) action.getExtensionByUrl(PendedResponse.REVIEW_ACTION_CODE).getValue())
+								.getCodingFirstRep().getCode()))));
+		return codes;
+	}
+}

@@ -1,0 +1,36 @@
+package dev.recourse.support;
+
+import dev.recourse.submission.fake.FakePayer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The payer of the integration tests, started once per JVM before the server and known to it as the configured
+ * payer Endpoint {@link #PAYER_ENDPOINT} of the PAS referral example's insurer. The outbox is not drained on a
+ * schedule in tests (they drain it themselves) and retries come quickly.
+ */
+public final class TestPayers {
+	public static final String PAYER_ENDPOINT = "test-payer";
+	/** The identifier of the PAS referral example's insurer (Organization/InsurerExample). */
+	public static final String INSURER = "http://hl7.org/fhir/sid/us-npi|1234567893";
+
+	private TestPayers() {
+	}
+
+	static FakePayer start() {
+		return FakePayer.start();
+	}
+
+	static Map<String, String> properties(FakePayer payer) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("recourse.submission.payers[0].id", PAYER_ENDPOINT);
+		properties.put("recourse.submission.payers[0].name", "Test payer");
+		properties.put("recourse.submission.payers[0].address", payer.baseUrl());
+		properties.put("recourse.submission.payers[0].organization", INSURER);
+		properties.put("recourse.submission.drain-interval", "0s");
+		properties.put("recourse.submission.initial-backoff", "10ms");
+		properties.put("recourse.submission.max-backoff", "50ms");
+		properties.put("recourse.submission.read-timeout", "5s");
+		return properties;
+	}
+}
