@@ -12,9 +12,12 @@ import dev.recourse.common.RecourseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
@@ -31,10 +34,16 @@ import org.springframework.stereotype.Component;
 /**
  * Which policy a case is judged by: the one the caller names ({@code url|version}, or the newest version of
  * {@code url}), else the one of the denial's payer (by identifier, when both name one) whose applicability lists
- * the drug or service of the denied request and, when it lists diagnoses, one the patient has. Exactly one must fit; otherwise 422 says which did.
+ * the drug or service of the denied request and, when it lists diagnoses, one the patient has — of several versions of
+ * one policy, the newest. Exactly one policy must fit; otherwise 422 says which did.
  */
 @Component
 class PolicyChooser {
+	/** Of several versions of one policy, the one dated last; on the same date, the one stored last (a payer's revision). */
+	private static final Comparator<Questionnaire> NEWEST = Comparator
+			.comparing(Questionnaire::getDate, Comparator.nullsFirst(Comparator.<java.util.Date>naturalOrder()))
+			.thenComparing(policy -> policy.getMeta().getLastUpdated(), Comparator.nullsFirst(Comparator.<java.util.Date>naturalOrder()));
+
 	Questionnaire choose(Optional<String> canonical, Task caseTask, ClaimResponse denial, IRepository store) {
 		return canonical.map(named -> named(named, store)).orElseGet(() -> byApplicability(caseTask, denial, store));
 	}
@@ -47,7 +56,7 @@ class PolicyChooser {
 		if (version != null) {
 			params.put("version", List.of(new TokenParam(version)));
 		}
-		return policies(store, params).stream().max(Comparator.comparing(Questionnaire::getDate, Comparator.nullsFirst(Comparator.naturalOrder())))
+		return policies(store, params).stream().max(NEWEST)
 				.orElseThrow(() -> new RecourseException(RecourseError.UNPROCESSABLE, "policy",
 						"No coverage policy Questionnaire " + canonical + " on this server"));
 	}
@@ -63,7 +72,8 @@ class PolicyChooser {
 				.filter(policy -> samePayerOrUnknown(policy, payer))
 				.filter(policy -> anyCode(policy, "productOrService", products))
 				.filter(policy -> codes(policy, "diagnosis").isEmpty() || anyCode(policy, "diagnosis", diagnoses))
-				.toList();
+				.collect(Collectors.toMap(Questionnaire::getUrl, policy -> policy, BinaryOperator.maxBy(NEWEST), LinkedHashMap::new))
+				.values().stream().toList();
 		if (fitting.size() != 1) {
 			throw new RecourseException(RecourseError.UNPROCESSABLE, "policy", fitting.isEmpty()
 					? "No coverage policy applies to the denied request's drug or service (" + String.join(", ", products)

@@ -138,6 +138,34 @@ class MapCriteriaIT extends FhirIntegrationTest {
 		assertThat(map.getQuestionnaire()).isEqualTo(POLICY);
 	}
 
+	/**
+	 * A payer's revision beside the version it replaces counts as one policy, its newest version: with the test policy
+	 * also applying, the 422 lists the two policies, the revised one by its version 2 only.
+	 */
+	@Test
+	void withoutPolicy_twoVersionsOfOnePolicy_countAsItsNewest() throws Exception {
+		String url = "http://recourse.dev/fhir/Questionnaire/it-ra-step-revised-" + java.util.UUID.randomUUID();
+		for (String version : new String[] {"1", "2"}) {
+			try (InputStream in = getClass().getResourceAsStream("/fixtures/criteria/Questionnaire-it-ra-step.json")) {
+				Questionnaire policy = fhirContext.newJsonParser().parseResource(Questionnaire.class, in);
+				policy.setId((String) null);
+				policy.setUrl(url).setVersion(version).setDateElement(new org.hl7.fhir.r4.model.DateTimeType("2026-0" + version + "-01"));
+				client.create().resource(policy).execute();
+			}
+		}
+		Chart chart = chart("1970-04-02", true, null);
+		Task caseTask = client.read().resource(Task.class).withId(chart.caseId()).execute();
+		ClaimResponse denial = client.read().resource(ClaimResponse.class).withUrl(caseTask.getFocus().getReference()).execute();
+		denial.getInsurer().setIdentifier(new Identifier().setSystem("http://recourse.dev/fhir/sid/test-payer").setValue("it-plan"));
+		denial.addAddItem().getProductOrService().addCoding().setSystem("http://www.nlm.nih.gov/research/umls/rxnorm").setCode("327361");
+		client.update().resource(denial).execute();
+
+		HttpResponse<String> response = post(chart.caseId(), null);
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.body()).contains("2 coverage policies apply", POLICY, url + "|2").doesNotContain(url + "|1");
+	}
+
 	@Test
 	void withoutPolicy_whenNoneAppliesToTheDeniedRequest_is422() throws Exception {
 		Chart chart = chart("1970-04-02", false, null);

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /** {@code Task/[id]/$submit}: the case's packet to the payer, once; the payer's PAS response Bundle. */
 @Component
-class SubmitProvider implements OperationProvider {
+class TaskSubmitProvider implements OperationProvider {
 	static final String DEFINITION = "http://recourse.dev/fhir/OperationDefinition/Task-submit";
 	private final PacketSubmitter submitter;
 
-	SubmitProvider(PacketSubmitter submitter) {
+	TaskSubmitProvider(PacketSubmitter submitter) {
 		this.submitter = submitter;
 	}
 

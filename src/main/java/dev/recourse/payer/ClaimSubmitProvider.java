@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
  * both. Callers are systems with {@code c} on Claim in a {@code system/} scope.
  */
 @Component
-class SubmitProvider implements OperationProvider {
+class ClaimSubmitProvider implements OperationProvider {
 	private final SubmissionReceiver receiver;
 
-	SubmitProvider(SubmissionReceiver receiver) {
+	ClaimSubmitProvider(SubmissionReceiver receiver) {
 		this.receiver = receiver;
 	}
 
