@@ -1,0 +1,85 @@
+package dev.recourse.payer;
+
+import ca.uhn.fhir.repository.IRepository;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dev.recourse.common.RecourseError;
+import dev.recourse.common.RecourseException;
+import dev.recourse.server.LocalRepositories;
+import java.time.Clock;
+import java.util.Date;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.StringType;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records a decision on a received request: its stored answer ({@code ClaimResponse/pas-<key>}) gets the review
+ * action on every item (with the tracking number and the X12 886 reasons), the note as a processNote, and the outcome
+ * complete; written under If-Match on the version read, so two reviewers deciding at once cannot both win silently
+ * (409). {@code $submit} of the same request again and {@code $inquire} answer with it from then on.
+ */
+@Service
+class DecisionRecorder {
+	private final LocalRepositories repositories;
+	private final Clock clock = Clock.systemUTC();
+
+	DecisionRecorder(LocalRepositories repositories) {
+		this.repositories = repositories;
+	}
+
+	ClaimResponse decide(IdType claimId, Decision decision) {
+		Submission submission = Submission.owning(claimId.getIdPart());
+		if (submission == null) {
+			throw new RecourseException(RecourseError.NOT_FOUND, "Claim", "Claim/" + claimId.getIdPart()
+					+ " is not a request this payer received through Claim/$submit");
+		}
+		// stored as the server, like everything received (SubmissionRecords); the caller's right was checked on the operation
+		IRepository store = repositories.forServer();
+		ClaimResponse answer = read(store, submission, claimId);
+		String version = answer.getMeta().getVersionId();
+		ClaimResponse decided = decided(answer, submission, decision);
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		transaction.addEntry().setResource(decided).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+				.setUrl("ClaimResponse/" + submission.id()).setIfMatch("W/\"" + version + "\"");
+		store.transaction(transaction);
+		return store.read(ClaimResponse.class, new IdType("ClaimResponse", submission.id()));
+	}
+
+	private static ClaimResponse read(IRepository store, Submission submission, IdType claimId) {
+		try {
+			store.read(org.hl7.fhir.r4.model.Claim.class, new IdType("Claim", claimId.getIdPart()));
+			return store.read(ClaimResponse.class, new IdType("ClaimResponse", submission.id()));
+		} catch (ResourceNotFoundException | ResourceGoneException none) {
+			throw new RecourseException(RecourseError.NOT_FOUND, "Claim", "No received request Claim/" + claimId.getIdPart());
+		}
+	}
+
+	private ClaimResponse decided(ClaimResponse answer, Submission submission, Decision decision) {
+		ClaimResponse decided = answer.copy();
+		String tracking = submission.trackingNumber();
+		for (ClaimResponse.ItemComponent item : decided.getItem()) {
+			item.getAdjudication().removeIf(adjudication -> adjudication.getExtensionByUrl(Pas.REVIEW_ACTION) != null);
+			item.addAdjudication().setCategory(ReviewActions.submitted()).addExtension(reviewAction(decision, tracking));
+		}
+		decided.setOutcome(ClaimResponse.RemittanceOutcome.COMPLETE);
+		decided.setDisposition(decision.display() + "; tracking number " + tracking);
+		decided.getProcessNote().clear();
+		decision.note().ifPresent(text -> decided.addProcessNote().setNumber(1).setType(Enumerations.NoteType.PRINT).setText(text));
+		decided.setCreated(Date.from(clock.instant()));
+		return decided;
+	}
+
+	private static Extension reviewAction(Decision decision, String tracking) {
+		Extension review = new Extension(Pas.REVIEW_ACTION);
+		review.addExtension(Pas.REVIEW_ACTION_CODE, new CodeableConcept(new Coding(Pas.REVIEW_ACTION_CODES, decision.action(), decision.display())));
+		review.addExtension(Pas.REVIEW_NUMBER, new StringType(tracking));
+		decision.reasons().forEach(reason -> review.addExtension("reasonCode", new CodeableConcept(reason.copy())));
+		return review;
+	}
+}
