@@ -22,7 +22,7 @@ import org.hl7.fhir.r4.model.Identifier;
  * letter, packet): the member id, the payer's reference number of the denied review, the case's Coverage.
  */
 public final class PlanRecords {
-	private static final String PAS_REVIEW_ACTION = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewAction";
+	private static final String PAS_REVIEW_ACTION = dev.recourse.denial.CodeSystems.PAS_REVIEW_ACTION;
 
 	private PlanRecords() {
 	}

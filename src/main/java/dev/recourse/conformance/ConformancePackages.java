@@ -34,7 +34,7 @@ class ConformancePackages {
 	/** Waits for the packages to be read, then adds them to the chain; call once, at start-up. */
 	void installInto(JpaValidationSupportChain chain) {
 		chain.addValidationSupport(0, loading.join());
-		chain.addValidationSupport(new VersionedCoreCanonicals(fhirContext));
+		chain.addValidationSupport(new VersionedCoreCanonicals(fhirContext, chain));
 		chain.addValidationSupport(unknownCodeSystemsAsWarnings());
 		chain.invalidateCaches();
 		installed.countDown();

@@ -2,12 +2,15 @@ package dev.recourse.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
+import ca.uhn.fhir.sl.cache.Cache;
+import ca.uhn.fhir.sl.cache.CacheFactory;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -29,7 +32,7 @@ public class ConformanceValidator {
 	 * $assemble validates a packet to answer 422 with the findings, then stores it, and the store's profile check
 	 * would validate the same content again (~0.6 s a packet): the last few Bundles' verdicts are kept.
 	 */
-	private final RecentVerdicts<List<SingleValidationMessage>> recentBundles = new RecentVerdicts<>(16);
+	private final Cache<String, List<SingleValidationMessage>> recentBundles = CacheFactory.build(TimeUnit.MINUTES.toMillis(10), 16);
 
 	ConformanceValidator(FhirValidator profileValidator, ConformanceProperties settings, ConformancePackages packages, FhirContext fhirContext,
 			JpaValidationSupportChain definitions) {
@@ -45,7 +48,7 @@ public class ConformanceValidator {
 		if (!(resource instanceof IBaseBundle)) {
 			return validateNow(resource, profiles);
 		}
-		return recentBundles.computeIfAbsent(ValidationKey.of(fhirContext, resource, profiles), () -> validateNow(resource, profiles));
+		return recentBundles.get(ValidationKey.of(fhirContext, resource, profiles), key -> validateNow(resource, profiles));
 	}
 
 	private List<SingleValidationMessage> validateNow(IBaseResource resource, String... profiles) {

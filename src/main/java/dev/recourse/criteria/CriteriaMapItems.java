@@ -7,7 +7,18 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComp
 
 /** Reading a stored criteria map's items, for the features that build on the map (letter, packet). */
 public final class CriteriaMapItems {
+	/** DTR's information-origin extension on an answer: where it came from (auto, override, manual) and who gave it. */
+	public static final String INFORMATION_ORIGIN = PolicyExtensions.INFORMATION_ORIGIN;
+
 	private CriteriaMapItems() {
+	}
+
+	/** The references to the people who gave the item's answers (information-origin author parts), in answer order. */
+	public static java.util.List<org.hl7.fhir.r4.model.Reference> answerAuthors(QuestionnaireResponseItemComponent item) {
+		return item.getAnswer().stream().map(answer -> answer.getExtensionByUrl(INFORMATION_ORIGIN)).filter(origin -> origin != null)
+				.flatMap(origin -> origin.getExtensionsByUrl("author").stream()).flatMap(author -> author.getExtension().stream())
+				.map(Extension::getValue).filter(org.hl7.fhir.r4.model.Reference.class::isInstance)
+				.map(org.hl7.fhir.r4.model.Reference.class::cast).toList();
 	}
 
 	/** The criterion's status: on its answer, or on the item when it has none; unknown when neither says. */

@@ -28,7 +28,6 @@ import org.hl7.fhir.r4.model.Resource;
  * cites, and the enclosures. The map is the one place the chart was judged; the letter restates it, never re-judges.
  */
 final class CriteriaFacts {
-	private static final String INFORMATION_ORIGIN = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/information-origin";
 
 	private CriteriaFacts() {
 	}
@@ -104,14 +103,13 @@ final class CriteriaFacts {
 			return Optional.empty();
 		}
 		for (QuestionnaireResponseItemAnswerComponent answer : item.getAnswer()) {
-			Extension origin = answer.getExtensionByUrl(INFORMATION_ORIGIN);
+			Extension origin = answer.getExtensionByUrl(CriteriaMapItems.INFORMATION_ORIGIN);
 			if (origin == null || origin.getExtensionByUrl("source") == null) {
 				continue;
 			}
 			String source = origin.getExtensionByUrl("source").getValue().primitiveValue();
 			String kind = "override".equals(source) ? "Specialist's override" : "Answered by the specialist";
-			Optional<String> who = origin.getExtensionsByUrl("author").stream().flatMap(author -> author.getExtension().stream())
-					.map(Extension::getValue).filter(Reference.class::isInstance).map(Reference.class::cast)
+			Optional<String> who = CriteriaMapItems.answerAuthors(item).stream()
 					.map(ref -> ref.hasDisplay() ? ref.getDisplay() : ref.getReference()).filter(name -> name != null && !name.isBlank())
 					.findFirst();
 			return Optional.of(kind + who.map(name -> " (" + name + ")").orElse(""));

@@ -1,6 +1,7 @@
 package dev.recourse.letter;
 
 import dev.recourse.casework.CaseOutputs;
+import dev.recourse.criteria.CriteriaMapItems;
 import dev.recourse.casework.PlanRecords;
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.repository.IRepository;
@@ -38,8 +39,6 @@ final class LetterCaseReader {
 	static final String ARTIFACT_TYPES = dev.recourse.casework.CaseOutputs.ARTIFACT_TYPES;
 	static final String EVIDENCE = "http://recourse.dev/fhir/StructureDefinition/evidence";
 
-	private static final String INFORMATION_ORIGIN = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/information-origin";
-
 	private LetterCaseReader() {
 	}
 
@@ -67,10 +66,7 @@ final class LetterCaseReader {
 	 */
 	private static void nameAnswerAuthors(IRepository store, List<QuestionnaireResponseItemComponent> items) {
 		for (QuestionnaireResponseItemComponent item : items) {
-			item.getAnswer().stream().map(answer -> answer.getExtensionByUrl(INFORMATION_ORIGIN)).filter(origin -> origin != null)
-					.flatMap(origin -> origin.getExtensionsByUrl("author").stream()).flatMap(author -> author.getExtension().stream())
-					.map(Extension::getValue).filter(Reference.class::isInstance).map(Reference.class::cast)
-					.filter(author -> !author.hasDisplay())
+			CriteriaMapItems.answerAuthors(item).stream().filter(author -> !author.hasDisplay())
 					.forEach(author -> local(author, "Practitioner").flatMap(ref -> read(store, Practitioner.class, ref))
 							.flatMap(practitioner -> practitioner.getName().stream().findFirst()).map(PartyFacts::written)
 							.ifPresent(author::setDisplay));

@@ -1,5 +1,6 @@
 package dev.recourse.letter;
 
+import dev.recourse.ehr.timeline.TherapyOutcome;
 import dev.recourse.letter.LetterContent.PriorTherapy;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,8 +13,6 @@ import org.hl7.fhir.r4.model.Period;
 
 /** The therapies tried, from the prior-therapy episodes $pull-history (or a specialist) stored. */
 final class TherapyFacts {
-	private static final String THERAPY_OUTCOMES = "http://recourse.dev/fhir/CodeSystem/therapy-outcome";
-	private static final Set<String> CLINICAL_STOPS = Set.of("stopped-inefficacy", "stopped-adverse-event", "stopped-allergy");
 	private TherapyFacts() {
 	}
 
@@ -31,7 +30,9 @@ final class TherapyFacts {
 
 	private static boolean stoppedForClinicalReason(MedicationStatement episode) {
 		return episode.getStatusReason().stream().flatMap(reason -> reason.getCoding().stream())
-				.anyMatch(coding -> THERAPY_OUTCOMES.equals(coding.getSystem()) && CLINICAL_STOPS.contains(coding.getCode()));
+				.filter(coding -> TherapyOutcome.SYSTEM.equals(coding.getSystem()))
+				.anyMatch(coding -> java.util.Arrays.stream(TherapyOutcome.values())
+						.anyMatch(outcome -> outcome.clinicalStop() && outcome.code().equals(coding.getCode())));
 	}
 
 	static Optional<PriorTherapy> therapy(MedicationStatement episode) {

@@ -37,6 +37,7 @@ class DecideProvider implements OperationProvider {
 			@OperationParam(name = "note", min = 0, max = 1) StringType note,
 			@OperationParam(name = "reviewer", min = 0, max = 1) Reference reviewer,
 			RequestDetails request) {
-		return recorder.decide(claimId, Decision.of(decision, reasons, note, reviewer));
+		// reviewer is taken, not kept: PAS's ClaimResponse has no element for it (README); the audit trail names the caller
+		return recorder.decide(claimId, Decision.of(decision, reasons, note));
 	}
 }

@@ -7,15 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
  * A reviewer's decision as {@code $decide} takes it: an X12 306 review action PAS uses for a decision on a request,
- * the X12 886 reasons, the text for the requester, who decided (taken, not yet recorded: PAS's ClaimResponse has no
- * element for the reviewer; the audit trail names the calling system).
+ * the X12 886 reasons, the text for the requester.
  */
-record Decision(String action, List<Coding> reasons, Optional<String> note, Optional<Reference> reviewer) {
+record Decision(String action, List<Coding> reasons, Optional<String> note) {
 	static final String X12_886 = "https://codesystem.x12.org/005010/886";
 	/** The review actions a reviewer decides with (A4 keeps a request pended, e.g. after asking for more). */
 	static final Map<String, String> ACTIONS = Map.of("A1", "Certified in total", "A3", "Not certified", "A4", "Pended",
@@ -25,7 +23,7 @@ record Decision(String action, List<Coding> reasons, Optional<String> note, Opti
 		reasons = List.copyOf(reasons);
 	}
 
-	static Decision of(CodeType decision, List<Coding> reasons, StringType note, Reference reviewer) {
+	static Decision of(CodeType decision, List<Coding> reasons, StringType note) {
 		String action = decision == null ? null : decision.getValue();
 		if (action == null || !ACTIONS.containsKey(action)) {
 			throw new RecourseException(RecourseError.INVALID_INPUT, "decision", "decision must be an X12 306 review action "
@@ -44,7 +42,7 @@ record Decision(String action, List<Coding> reasons, Optional<String> note, Opti
 			throw new RecourseException(RecourseError.UNPROCESSABLE, "reason",
 					"A denial (A3) needs its reason: an X12 886 reason code, the note for the requester, or both");
 		}
-		return new Decision(action, given, text, Optional.ofNullable(reviewer).filter(Reference::hasReference));
+		return new Decision(action, given, text);
 	}
 
 	String display() {

@@ -10,12 +10,8 @@ import java.time.Clock;
 import java.util.Date;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,7 +61,8 @@ class DecisionRecorder {
 		String tracking = submission.trackingNumber();
 		for (ClaimResponse.ItemComponent item : decided.getItem()) {
 			item.getAdjudication().removeIf(adjudication -> adjudication.getExtensionByUrl(Pas.REVIEW_ACTION) != null);
-			item.addAdjudication().setCategory(ReviewActions.submitted()).addExtension(reviewAction(decision, tracking));
+			item.addAdjudication().setCategory(ReviewActions.submitted())
+					.addExtension(ReviewActions.of(decision.action(), decision.display(), tracking, decision.reasons()));
 		}
 		decided.setOutcome(ClaimResponse.RemittanceOutcome.COMPLETE);
 		decided.setDisposition(decision.display() + "; tracking number " + tracking);
@@ -73,13 +70,5 @@ class DecisionRecorder {
 		decision.note().ifPresent(text -> decided.addProcessNote().setNumber(1).setType(Enumerations.NoteType.PRINT).setText(text));
 		decided.setCreated(Date.from(clock.instant()));
 		return decided;
-	}
-
-	private static Extension reviewAction(Decision decision, String tracking) {
-		Extension review = new Extension(Pas.REVIEW_ACTION);
-		review.addExtension(Pas.REVIEW_ACTION_CODE, new CodeableConcept(new Coding(Pas.REVIEW_ACTION_CODES, decision.action(), decision.display())));
-		review.addExtension(Pas.REVIEW_NUMBER, new StringType(tracking));
-		decision.reasons().forEach(reason -> review.addExtension("reasonCode", new CodeableConcept(reason.copy())));
-		return review;
 	}
 }

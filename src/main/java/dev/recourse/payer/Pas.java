@@ -13,14 +13,14 @@ final class Pas {
 	static final String CLAIM_RESPONSE = SD + "profile-claimresponse";
 	static final String CLAIM_INQUIRY_RESPONSE = SD + "profile-claiminquiryresponse";
 
-	static final String REVIEW_ACTION = SD + "extension-reviewAction";
-	static final String REVIEW_ACTION_CODE = SD + "extension-reviewActionCode";
+	static final String REVIEW_ACTION = dev.recourse.denial.CodeSystems.PAS_REVIEW_ACTION;
+	static final String REVIEW_ACTION_CODE = dev.recourse.denial.CodeSystems.PAS_REVIEW_ACTION_CODE;
 	static final String REVIEW_NUMBER = "number";
 	static final String ITEM_TRACE_NUMBER = SD + "extension-itemTraceNumber";
 	static final String ADMINISTRATION_REFERENCE_NUMBER = SD + "extension-administrationReferenceNumber";
 
 	/** X12 306 Action Code (HCR01): A1 certified in total, A3 not certified, A4 pended, A6 modified. */
-	static final String REVIEW_ACTION_CODES = "https://codesystem.x12.org/005010/306";
+	static final String REVIEW_ACTION_CODES = dev.recourse.denial.CodeSystems.X12_REVIEW_ACTION;
 	static final String PENDED = "A4";
 	static final String ADJUDICATION = "http://terminology.hl7.org/CodeSystem/adjudication";
 

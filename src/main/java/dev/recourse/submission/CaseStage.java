@@ -1,5 +1,6 @@
 package dev.recourse.submission;
 
+import dev.recourse.denial.CodeSystems;
 import java.util.List;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Extension;
@@ -13,8 +14,8 @@ import org.hl7.fhir.r4.model.CodeableConcept;
  * no decision → submitted.
  */
 final class CaseStage {
-	static final String REVIEW_ACTION = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewAction";
-	static final String REVIEW_ACTION_CODE = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/extension-reviewActionCode";
+	static final String REVIEW_ACTION = CodeSystems.PAS_REVIEW_ACTION;
+	static final String REVIEW_ACTION_CODE = CodeSystems.PAS_REVIEW_ACTION_CODE;
 
 	private CaseStage() {
 	}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
@@ -35,21 +34,6 @@ class ValidationKeyTest {
 
 		assertThat(ValidationKey.of(FHIR, changed)).isNotEqualTo(ValidationKey.of(FHIR, packet));
 		assertThat(ValidationKey.of(FHIR, packet, "http://example.org/other")).isNotEqualTo(ValidationKey.of(FHIR, packet));
-	}
-
-	@Test
-	void recentVerdicts_judgeOncePerKey_andForgetTheLeastRecentlyUsed() {
-		RecentVerdicts<String> verdicts = new RecentVerdicts<>(2);
-		AtomicInteger judged = new AtomicInteger();
-
-		verdicts.computeIfAbsent("a", () -> "A" + judged.incrementAndGet());
-		verdicts.computeIfAbsent("a", () -> "A" + judged.incrementAndGet());
-		verdicts.computeIfAbsent("b", () -> "B" + judged.incrementAndGet());
-		verdicts.computeIfAbsent("c", () -> "C" + judged.incrementAndGet());
-		String a = verdicts.computeIfAbsent("a", () -> "A" + judged.incrementAndGet());
-
-		assertThat(judged).hasValue(4);
-		assertThat(a).isEqualTo("A4");
 	}
 
 	private static Bundle packet() {

@@ -3,16 +3,13 @@ package dev.recourse.packet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recourse.ehr.fake.FakeEhr;
-import dev.recourse.support.FhirIntegrationTest;
 import dev.recourse.support.TestEhrs;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
@@ -32,13 +29,11 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
@@ -60,7 +55,7 @@ import org.junit.jupiter.api.Test;
  * request is not on file, so the appeal is built from the denial's added item and the chart.</li>
  * </ol>
  */
-class SeedSituationsIT extends FhirIntegrationTest {
+class SeedSituationsIT extends PacketCaseSteps {
 	private static final String INFORMATION_ORIGIN = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/information-origin";
 	private static final String CRITERION_STATUS = "http://recourse.dev/fhir/StructureDefinition/criterion-status";
 	private static final String STATUSES = "http://recourse.dev/fhir/CodeSystem/criterion-status";
@@ -267,7 +262,7 @@ class SeedSituationsIT extends FhirIntegrationTest {
 		assertEveryLocalReferenceResolvesInside(packet);
 		Claim request = (Claim) packet.getEntryFirstRep().getResource();
 		assertThat(references(request)).contains("DocumentReference/" + letter.getIdElement().getIdPart());
-		QuestionnaireResponse map = client.read().resource(QuestionnaireResponse.class).withUrl(output(caseId, "criteria-map")).execute();
+		QuestionnaireResponse map = client.read().resource(QuestionnaireResponse.class).withUrl(output(reread(caseTask), "criteria-map")).execute();
 		assertThat(references(request)).contains("QuestionnaireResponse/" + map.getIdElement().getIdPart());
 		String text = pdfText(letter);
 		for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : map.getItem()) {
@@ -383,42 +378,9 @@ class SeedSituationsIT extends FhirIntegrationTest {
 		return request.getSupportingInfo().stream().map(info -> ((Reference) info.getValue()).getReference()).toList();
 	}
 
-	private String output(String caseId, String type) {
-		Task caseTask = client.read().resource(Task.class).withId(caseId).execute();
-		return caseTask.getOutput().stream().filter(output -> output.getType().getCodingFirstRep().getCode().equals(type))
-				.map(output -> ((Reference) output.getValue()).getReference()).findFirst().orElseThrow();
-	}
-
 	private HttpResponse<String> post(String path, Parameters in, String token) throws Exception {
 		return send(fhirRequest(path, token).header("Content-Type", FHIR_JSON)
 				.POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(in))));
-	}
-
-	private List<String> expressions(HttpResponse<String> response) {
-		OperationOutcome outcome = fhirContext.newJsonParser().parseResource(OperationOutcome.class, response.body());
-		return outcome.getIssue().stream().flatMap(issue -> issue.getExpression().stream()).map(expression -> expression.getValue()).toList();
-	}
-
-	private List<String> validationErrors(Bundle packet) throws Exception {
-		HttpResponse<String> response = send(fhirRequest("/Bundle/$validate?profile=" + PacketBundle.PROFILE).header("Content-Type", FHIR_JSON)
-				.POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(packet))));
-		OperationOutcome outcome = fhirContext.newJsonParser().parseResource(OperationOutcome.class, response.body());
-		return outcome.getIssue().stream().filter(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
-				|| issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL).map(issue -> issue.getLocation() + ": " + issue.getDiagnostics()).toList();
-	}
-
-	private void assertEveryLocalReferenceResolvesInside(Bundle packet) {
-		Set<String> inside = new HashSet<>();
-		packet.getEntry().forEach(entry -> inside.add(entry.getResource().fhirType() + "/" + entry.getResource().getIdElement().getIdPart()));
-		for (Bundle.BundleEntryComponent entry : packet.getEntry()) {
-			Resource resource = entry.getResource();
-			for (Reference reference : fhirContext.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
-				String value = reference.getReference();
-				if (value != null && !value.contains("://") && !value.startsWith("#") && !value.startsWith("urn:")) {
-					assertThat(inside).as(entry.getFullUrl() + " → " + value).contains(value);
-				}
-			}
-		}
 	}
 
 	private static String pdfText(DocumentReference letter) throws Exception {

@@ -16,19 +16,19 @@ class DecisionTest {
 
 	@Test
 	void certified_needsNothingElse_andADenialItsReasonOrNote() {
-		assertThat(Decision.of(new CodeType("A1"), null, null, null).display()).isEqualTo("Certified in total");
-		assertThat(Decision.of(new CodeType("A3"), List.of(REASON), null, null).reasons()).hasSize(1);
-		assertThat(Decision.of(new CodeType("A3"), List.of(), new StringType("Criterion 2 not met."), null).note())
+		assertThat(Decision.of(new CodeType("A1"), null, null).display()).isEqualTo("Certified in total");
+		assertThat(Decision.of(new CodeType("A3"), List.of(REASON), null).reasons()).hasSize(1);
+		assertThat(Decision.of(new CodeType("A3"), List.of(), new StringType("Criterion 2 not met.")).note())
 				.contains("Criterion 2 not met.");
 	}
 
 	@Test
 	void notAReviewerDecision_aForeignReason_orABareDenial_areRefusedNamingTheParameter() {
-		assertThatThrownBy(() -> Decision.of(new CodeType("A2"), null, null, null))
+		assertThatThrownBy(() -> Decision.of(new CodeType("A2"), null, null))
 				.isInstanceOf(RecourseException.class).hasMessageContaining("decision");
-		assertThatThrownBy(() -> Decision.of(new CodeType("A3"), List.of(new Coding("http://example.org", "03", null)), null, null))
+		assertThatThrownBy(() -> Decision.of(new CodeType("A3"), List.of(new Coding("http://example.org", "03", null)), null))
 				.isInstanceOf(RecourseException.class).hasMessageContaining("X12 886");
-		assertThatThrownBy(() -> Decision.of(new CodeType("A3"), List.of(), new StringType(" "), null))
+		assertThatThrownBy(() -> Decision.of(new CodeType("A3"), List.of(), new StringType(" ")))
 				.isInstanceOf(RecourseException.class).hasMessageContaining("needs its reason");
 	}
 }

@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.Reference;
  * are derived from patient, ingredient and start, so rebuilding the timeline updates rather than adds.
  */
 final class EpisodeRecords {
-	static final String OUTCOMES = "http://recourse.dev/fhir/CodeSystem/therapy-outcome";
+	static final String OUTCOMES = dev.recourse.ehr.timeline.TherapyOutcome.SYSTEM;
 
 	private EpisodeRecords() {
 	}

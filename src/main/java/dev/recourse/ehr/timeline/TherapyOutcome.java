@@ -12,6 +12,9 @@ public enum TherapyOutcome {
     STOPPED_OTHER("stopped-other", "Stopped: other reason"),
     STOPPED_UNKNOWN("stopped-unknown", "Stopped: no reason recorded");
 
+    /** Our CodeSystem therapy-outcome, as episodes carry the outcome in statusReason. */
+    public static final String SYSTEM = "http://recourse.dev/fhir/CodeSystem/therapy-outcome";
+
     private final String code;
     private final String display;
 
@@ -22,6 +25,11 @@ public enum TherapyOutcome {
 
     public String code() {
         return code;
+    }
+
+    /** Stopped for lack of effect, an adverse event or an allergy: what a reviewer weighs as a tried and failed therapy. */
+    public boolean clinicalStop() {
+        return this == STOPPED_INEFFICACY || this == STOPPED_ADVERSE_EVENT || this == STOPPED_ALLERGY;
     }
 
     public String display() {
