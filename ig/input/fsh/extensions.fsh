@@ -322,3 +322,24 @@ Description: "An earlier attempt may have reached the payer (connection lost aft
 * ^context[0].type = #element
 * ^context[0].expression = "Task"
 * value[x] only boolean
+
+// --- decision-criterion ----------------------------------------------------------------------------
+// PAS carries a denial's why as an X12 886 code and free text; nothing names the coverage-policy criterion
+// (STANDARDS.md §6.2). A payer's $decide records it here, beside the item's reviewAction.
+Extension: DecisionCriterionExtension
+Id: decision-criterion
+Title: "Decision criterion"
+Description: "On a payer's decided item: a coverage-policy criterion that drove the denial (or modification) — the policy as url|version and the criterion's stable id within it (the policy item's criterion-id), with the policy's wording. One extension per criterion."
+* insert RecourseExtension(decision-criterion)
+* ^context[0].type = #element
+* ^context[0].expression = "ClaimResponse.item.adjudication"
+* extension contains
+    policy 1..1 MS and
+    criterionId 1..1 MS and
+    text 0..1 MS
+* extension[policy].value[x] only canonical
+* extension[policy] ^short = "The coverage policy Questionnaire, url|version"
+* extension[criterionId].value[x] only string
+* extension[criterionId] ^short = "The criterion's id within the policy (criterion-id of the policy item)"
+* extension[text].value[x] only string
+* extension[text] ^short = "The policy's wording of the criterion"

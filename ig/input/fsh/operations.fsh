@@ -231,7 +231,9 @@ Description: "Records the payer's decision on a received request and notifies su
 * parameter[=].binding.valueSet = Canonical(ReviewActionDecisionVS)
 * insert Param(reason, in, 0, *, Coding, [[Reason for the decision (X12 886).]])
 * insert Param(note, in, 0, 1, string, [[The decision's text, sent as processNote.]])
-* insert Param(reviewer, in, 0, 1, Reference, [[The reviewer (Practitioner or PractitionerRole).]])
+* insert Param(reviewer, in, 0, 1, Reference, [[The human reviewer (Practitioner or PractitionerRole, by reference on this server or by NPI identifier); recorded as PAS extension-claimResponseReviewer.]])
 * parameter[=].targetProfile[0] = "http://hl7.org/fhir/StructureDefinition/Practitioner"
 * parameter[=].targetProfile[1] = "http://hl7.org/fhir/StructureDefinition/PractitionerRole"
+* insert Param(policy, in, 0, 1, canonical, [[The coverage policy (Questionnaire on this server) whose criteria drove a denial or modification, as url|version. Only with A3 or A6, and only with criterion.]])
+* insert Param(criterion, in, 0, *, string, [[The criterion ids (criterion-id) of that policy that drove it; recorded as decision-criterion on each decided item.]])
 * insert Param(return, out, 1, 1, ClaimResponse, [[The updated ClaimResponse.]])

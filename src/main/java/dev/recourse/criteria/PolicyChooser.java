@@ -3,14 +3,11 @@ package dev.recourse.criteria;
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import dev.recourse.common.RecourseError;
 import dev.recourse.common.RecourseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,26 +36,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PolicyChooser {
-	/** Of several versions of one policy, the one dated last; on the same date, the one stored last (a payer's revision). */
-	private static final Comparator<Questionnaire> NEWEST = Comparator
-			.comparing(Questionnaire::getDate, Comparator.nullsFirst(Comparator.<java.util.Date>naturalOrder()))
-			.thenComparing(policy -> policy.getMeta().getLastUpdated(), Comparator.nullsFirst(Comparator.<java.util.Date>naturalOrder()));
-
 	Questionnaire choose(Optional<String> canonical, Task caseTask, ClaimResponse denial, IRepository store) {
 		return canonical.map(named -> named(named, store)).orElseGet(() -> byApplicability(caseTask, denial, store));
 	}
 
 	private static Questionnaire named(String canonical, IRepository store) {
-		String url = canonical.contains("|") ? canonical.substring(0, canonical.indexOf('|')) : canonical;
-		String version = canonical.contains("|") ? canonical.substring(canonical.indexOf('|') + 1) : null;
-		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
-		params.put("url", List.of(new UriParam(url)));
-		if (version != null) {
-			params.put("version", List.of(new TokenParam(version)));
-		}
-		return policies(store, params).stream().max(NEWEST)
-				.orElseThrow(() -> new RecourseException(RecourseError.UNPROCESSABLE, "policy",
-						"No coverage policy Questionnaire " + canonical + " on this server"));
+		return PolicyVersions.named(store, canonical).orElseThrow(() -> new RecourseException(RecourseError.UNPROCESSABLE,
+				"policy", "No coverage policy Questionnaire " + canonical + " on this server"));
 	}
 
 	private static Questionnaire byApplicability(Task caseTask, ClaimResponse denial, IRepository store) {
@@ -67,12 +51,12 @@ class PolicyChooser {
 		Set<String> diagnoses = patientDiagnoses(caseTask, store);
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("status", List.of(new TokenParam("active")));
-		List<Questionnaire> fitting = policies(store, params).stream()
+		List<Questionnaire> fitting = PolicyVersions.search(store, params).stream()
 				.filter(policy -> policy.getExtensionByUrl(PolicyExtensions.APPLICABILITY) != null)
 				.filter(policy -> samePayerOrUnknown(policy, payer))
 				.filter(policy -> anyCode(policy, "productOrService", products))
 				.filter(policy -> codes(policy, "diagnosis").isEmpty() || anyCode(policy, "diagnosis", diagnoses))
-				.collect(Collectors.toMap(Questionnaire::getUrl, policy -> policy, BinaryOperator.maxBy(NEWEST), LinkedHashMap::new))
+				.collect(Collectors.toMap(Questionnaire::getUrl, policy -> policy, BinaryOperator.maxBy(PolicyVersions.NEWEST), LinkedHashMap::new))
 				.values().stream().toList();
 		if (fitting.size() != 1) {
 			throw new RecourseException(RecourseError.UNPROCESSABLE, "policy", fitting.isEmpty()
@@ -82,14 +66,6 @@ class PolicyChooser {
 							+ "); name one in the 'policy' parameter");
 		}
 		return fitting.get(0);
-	}
-
-	private static List<Questionnaire> policies(IRepository store, Multimap<String, List<IQueryParameterType>> params) {
-		params.put("_count", List.of(new ca.uhn.fhir.rest.param.NumberParam(50)));
-		List<Questionnaire> found = new ArrayList<>();
-		store.search(Bundle.class, Questionnaire.class, params, PolicyLibraryLoader.UNCACHED).getEntry()
-				.forEach(entry -> found.add((Questionnaire) entry.getResource()));
-		return found;
 	}
 
 	/** Diagnoses match down the ICD-10-CM hierarchy: a policy listing G35.A fits a patient coded G35.A or below. */

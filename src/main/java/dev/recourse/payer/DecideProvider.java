@@ -9,6 +9,7 @@ import dev.recourse.common.OperationProvider;
 import dev.recourse.security.RequiresAccess;
 import dev.recourse.security.SmartScope.Verb;
 import java.util.List;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeType;
@@ -23,9 +24,13 @@ import org.springframework.stereotype.Component;
 class DecideProvider implements OperationProvider {
 	static final String DEFINITION = "http://recourse.dev/fhir/OperationDefinition/Claim-decide";
 	private final DecisionRecorder recorder;
+	private final DenialBasisResolver bases;
+	private final DecisionReviewers reviewers;
 
-	DecideProvider(DecisionRecorder recorder) {
+	DecideProvider(DecisionRecorder recorder, DenialBasisResolver bases, DecisionReviewers reviewers) {
 		this.recorder = recorder;
+		this.bases = bases;
+		this.reviewers = reviewers;
 	}
 
 	@RequiresAccess(resourceType = "ClaimResponse", verbs = Verb.UPDATE, payerOnly = true)
@@ -36,8 +41,10 @@ class DecideProvider implements OperationProvider {
 			@OperationParam(name = "reason", min = 0, max = OperationParam.MAX_UNLIMITED) List<Coding> reasons,
 			@OperationParam(name = "note", min = 0, max = 1) StringType note,
 			@OperationParam(name = "reviewer", min = 0, max = 1) Reference reviewer,
+			@OperationParam(name = "policy", min = 0, max = 1) CanonicalType policy,
+			@OperationParam(name = "criterion", min = 0, max = OperationParam.MAX_UNLIMITED) List<StringType> criteria,
 			RequestDetails request) {
-		// reviewer is taken, not kept: PAS's ClaimResponse has no element for it (README); the audit trail names the caller
-		return recorder.decide(claimId, Decision.of(decision, reasons, note));
+		Decision taken = Decision.of(decision, reasons, note);
+		return recorder.decide(claimId, taken.with(bases.resolve(taken, policy, criteria), reviewers.of(reviewer)));
 	}
 }

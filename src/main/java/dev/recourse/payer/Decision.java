@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
  * A reviewer's decision as {@code $decide} takes it: an X12 306 review action PAS uses for a decision on a request,
- * the X12 886 reasons, the text for the requester.
+ * the X12 886 reasons, the text for the requester, the policy criteria that drove it, and who decided (PAS
+ * claimResponseReviewer).
  */
-record Decision(String action, List<Coding> reasons, Optional<String> note) {
+record Decision(String action, List<Coding> reasons, Optional<String> note, DenialBasis basis, Optional<Extension> reviewer) {
 	static final String X12_886 = "https://codesystem.x12.org/005010/886";
 	/** The review actions a reviewer decides with (A4 keeps a request pended, e.g. after asking for more). */
 	static final Map<String, String> ACTIONS = Map.of("A1", "Certified in total", "A3", "Not certified", "A4", "Pended",
@@ -42,7 +44,11 @@ record Decision(String action, List<Coding> reasons, Optional<String> note) {
 			throw new RecourseException(RecourseError.UNPROCESSABLE, "reason",
 					"A denial (A3) needs its reason: an X12 886 reason code, the note for the requester, or both");
 		}
-		return new Decision(action, given, text);
+		return new Decision(action, given, text, DenialBasis.NONE, Optional.empty());
+	}
+
+	Decision with(DenialBasis drivenBy, Optional<Extension> decidedBy) {
+		return new Decision(action, reasons, note, drivenBy, decidedBy);
 	}
 
 	String display() {

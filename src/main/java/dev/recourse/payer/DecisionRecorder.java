@@ -61,9 +61,12 @@ class DecisionRecorder {
 		String tracking = submission.trackingNumber();
 		for (ClaimResponse.ItemComponent item : decided.getItem()) {
 			item.getAdjudication().removeIf(adjudication -> adjudication.getExtensionByUrl(Pas.REVIEW_ACTION) != null);
-			item.addAdjudication().setCategory(ReviewActions.submitted())
-					.addExtension(ReviewActions.of(decision.action(), decision.display(), tracking, decision.reasons()));
+			ClaimResponse.AdjudicationComponent adjudication = item.addAdjudication().setCategory(ReviewActions.submitted());
+			adjudication.addExtension(ReviewActions.of(decision.action(), decision.display(), tracking, decision.reasons()));
+			decision.basis().extensions().forEach(adjudication::addExtension);
 		}
+		decided.getExtension().removeIf(extension -> Pas.CLAIM_RESPONSE_REVIEWER.equals(extension.getUrl()));
+		decision.reviewer().ifPresent(decided::addExtension);
 		decided.setOutcome(ClaimResponse.RemittanceOutcome.COMPLETE);
 		decided.setDisposition(decision.display() + "; tracking number " + tracking);
 		decided.getProcessNote().clear();

@@ -18,6 +18,8 @@ final class Pas {
 	static final String REVIEW_NUMBER = "number";
 	static final String ITEM_TRACE_NUMBER = SD + "extension-itemTraceNumber";
 	static final String ADMINISTRATION_REFERENCE_NUMBER = SD + "extension-administrationReferenceNumber";
+	static final String CLAIM_RESPONSE_REVIEWER = SD + "extension-claimResponseReviewer";
+	static final String NPI = "http://hl7.org/fhir/sid/us-npi";
 
 	/** X12 306 Action Code (HCR01): A1 certified in total, A3 not certified, A4 pended, A6 modified. */
 	static final String REVIEW_ACTION_CODES = dev.recourse.denial.CodeSystems.X12_REVIEW_ACTION;

@@ -6,12 +6,15 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * payer are refused.
  */
 class ClaimDecideIT extends PasCalls {
+	private static final String POLICY = "http://recourse.dev/fhir/Questionnaire/cigna-adalimumab-ra|2026.11-transcribed";
 
 	@Test
 	void denial_withReasonAndNote_isOnEveryItem_andAnsweredToTheResubmission() throws Exception {
@@ -71,6 +75,51 @@ class ClaimDecideIT extends PasCalls {
 		assertThat(byTheEhr.statusCode()).as(byTheEhr.body()).isEqualTo(403);
 	}
 
+	@Test
+	void denial_namesThePolicyCriterion_andTheReviewer() throws Exception {
+		Received received = receive();
+		Parameters in = decision("A3", "03", "Criterion CIGNA-ADA-RA-3 (conventional DMARD trial) not met.");
+		in.addParameter().setName("policy").setValue(new CanonicalType(POLICY));
+		in.addParameter().setName("criterion").setValue(new StringType("CIGNA-ADA-RA-3"));
+		in.addParameter().setName("reviewer").setValue(new Reference().setIdentifier(new Identifier().setSystem(Pas.NPI).setValue("1407071236")));
+
+		HttpResponse<String> response = post("/Claim/" + received.claimId() + "/$decide", tokens.payer("system/ClaimResponse.u"), in);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		ClaimResponse decided = fhirContext.newJsonParser().parseResource(ClaimResponse.class, response.body());
+		assertThat(decided.getItem()).isNotEmpty().allSatisfy(item -> {
+			Extension basis = item.getAdjudicationFirstRep().getExtensionByUrl(DenialBasis.EXTENSION);
+			assertThat(basis.getExtensionByUrl("policy").getValue().primitiveValue()).isEqualTo(POLICY);
+			assertThat(basis.getExtensionByUrl("criterionId").getValue().primitiveValue()).isEqualTo("CIGNA-ADA-RA-3");
+			assertThat(basis.getExtensionByUrl("text").getValue().primitiveValue()).startsWith("Tried one conventional synthetic DMARD");
+		});
+		Extension reviewer = decided.getExtensionByUrl(Pas.CLAIM_RESPONSE_REVIEWER);
+		assertThat(reviewer.getExtensionByUrl("wasHumanReviewedFlag").getValue().primitiveValue()).isEqualTo("true");
+		assertThat(((Identifier) reviewer.getExtensionByUrl("reviewerNPI").getValue()).getValue()).isEqualTo("1407071236");
+	}
+
+	@Test
+	void aCriterionThePolicyLacks_anUnversionedPolicy_orACriterionOnAnApproval_areRefused_namingTheElement() throws Exception {
+		Received received = receive();
+		String payer = tokens.payer("system/ClaimResponse.u");
+
+		HttpResponse<String> unknown = post("/Claim/" + received.claimId() + "/$decide", payer, withBasis(decision("A3", "03", null), POLICY, "CIGNA-ADA-RA-9"));
+		HttpResponse<String> unversioned = post("/Claim/" + received.claimId() + "/$decide", payer,
+				withBasis(decision("A3", "03", null), POLICY.substring(0, POLICY.indexOf('|')), "CIGNA-ADA-RA-3"));
+		HttpResponse<String> approval = post("/Claim/" + received.claimId() + "/$decide", payer, withBasis(decision("A1", null, null), POLICY, "CIGNA-ADA-RA-3"));
+		HttpResponse<String> nobody = post("/Claim/" + received.claimId() + "/$decide", payer,
+				decision("A3", "03", null).addParameter("reviewer", new Reference("Practitioner/no-such-reviewer")));
+
+		assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+		assertThat(expressions(unknown)).contains("criterion");
+		assertThat(unknown.body()).contains("CIGNA-ADA-RA-9", "CIGNA-ADA-RA-1");
+		assertThat(unversioned.statusCode()).as(unversioned.body()).isEqualTo(400);
+		assertThat(expressions(unversioned)).contains("policy");
+		assertThat(approval.statusCode()).as(approval.body()).isEqualTo(422);
+		assertThat(nobody.statusCode()).as(nobody.body()).isEqualTo(422);
+		assertThat(expressions(nobody)).contains("reviewer");
+	}
+
 	// ---
 
 	record Received(String token, Bundle request, String claimId) {
@@ -88,6 +137,10 @@ class ClaimDecideIT extends PasCalls {
 	}
 
 	private HttpResponse<String> decide(String claimId, String action, String reason, String note, String token) throws Exception {
+		return post("/Claim/" + claimId + "/$decide", token, decision(action, reason, note));
+	}
+
+	private static Parameters decision(String action, String reason, String note) {
 		Parameters in = new Parameters();
 		in.addParameter().setName("decision").setValue(new CodeType(action));
 		if (reason != null) {
@@ -96,6 +149,12 @@ class ClaimDecideIT extends PasCalls {
 		if (note != null) {
 			in.addParameter().setName("note").setValue(new StringType(note));
 		}
-		return post("/Claim/" + claimId + "/$decide", token, in);
+		return in;
+	}
+
+	private static Parameters withBasis(Parameters in, String policy, String criterion) {
+		in.addParameter().setName("policy").setValue(new CanonicalType(policy));
+		in.addParameter().setName("criterion").setValue(new StringType(criterion));
+		return in;
 	}
 }
