@@ -16,8 +16,8 @@ import org.hl7.fhir.r4.model.StringType;
  * the identifier (system {@link Pas#TRACKING_NUMBER_SYSTEM}, beside the Claim's own identifiers, echoed), the
  * preAuthRef, each item's administrationReferenceNumber (X12 REF*BB) and its review action number.
  *
- * <p>No {@code insurance}: it is optional, PAS's own pended example has none, and PAS types its coverage as
- * {@code Coverage|4.0.1}, a target HAPI's validator cannot resolve (so a response carrying it would not validate).
+ * <p>{@code insurance} echoes the request's focal Coverage, so the requester sees which plan decided (PAS types its
+ * target as {@code Coverage|4.0.1}, which the validator resolves through {@code conformance/VersionedCoreCanonicals}).
  */
 final class PendedResponse {
 	private PendedResponse() {
@@ -45,6 +45,9 @@ final class PendedResponse {
 				.setOutcome(ClaimResponse.RemittanceOutcome.COMPLETE)
 				.setDisposition("Pended for review; tracking number " + tracking)
 				.setPreAuthRef(tracking);
+		claim.getInsurance().stream().filter(Claim.InsuranceComponent::getFocal).findFirst()
+				.or(() -> claim.getInsurance().stream().findFirst())
+				.ifPresent(insurance -> response.addInsurance().setSequence(1).setFocal(true).setCoverage(insurance.getCoverage().copy()));
 		if (claim.hasProvider()) {
 			response.setRequestor(claim.getProvider().copy());
 		}

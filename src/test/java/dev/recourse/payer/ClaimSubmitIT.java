@@ -250,6 +250,8 @@ class ClaimSubmitIT extends PasCalls {
 		assertThat(response.getPatient().getReference()).isEqualTo(patientFullUrl);
 		assertThat(answer.getEntry()).extracting(Bundle.BundleEntryComponent::getFullUrl).contains(patientFullUrl);
 		assertThat(answer.getEntry()).noneMatch(entry -> entry.getResource() instanceof Claim);
+		String coverage = response.getInsuranceFirstRep().getCoverage().getReference();
+		assertThat(answer.getEntry()).extracting(Bundle.BundleEntryComponent::getFullUrl).contains(coverage);
 	}
 
 	/** Our copy of the request the stored answer is to. */

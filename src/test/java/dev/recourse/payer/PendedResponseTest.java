@@ -27,6 +27,10 @@ class PendedResponseTest {
 		assertThat(response.getRequest().getIdentifier().getValue()).isEqualTo("111099");
 		assertThat(response.getPatient().getReference()).isEqualTo(claim.getPatient().getReference());
 		assertThat(response.getRequestor().getReference()).isEqualTo(claim.getProvider().getReference());
+		assertThat(response.getInsurance()).singleElement().satisfies(insurance -> {
+			assertThat(insurance.getFocal()).isTrue();
+			assertThat(insurance.getCoverage().getReference()).isEqualTo(claim.getInsuranceFirstRep().getCoverage().getReference());
+		});
 		ClaimResponse.ItemComponent item = response.getItemFirstRep();
 		assertThat(item.getItemSequence()).isEqualTo(1);
 		assertThat(item.getExtensionByUrl(Pas.ITEM_TRACE_NUMBER)).isNotNull();
