@@ -32,6 +32,16 @@ import org.springframework.stereotype.Component;
 class FhirEndpointConfig {
 	static final String FHIR_PATH = "/fhir";
 
+	/**
+	 * HAPI strips the version from every reference it parses or stores; a submission's {@code Task.focus} names the
+	 * packet version that was (or will be) sent, which a later {@code $assemble} must not silently replace.
+	 */
+	static void keepVersionedReferences(FhirContext fhirContext) {
+		java.util.Set<String> paths = new java.util.HashSet<>(fhirContext.getParserOptions().getDontStripVersionsFromReferencesAtPaths());
+		paths.add("Task.focus");
+		fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths(paths);
+	}
+
 	@Bean
 	RestfulServer restfulServer(
 			JpaParts jpa,
@@ -40,6 +50,7 @@ class FhirEndpointConfig {
 			ServerExtensions extensions) {
 		RestfulServer server = new RestfulServer(jpa.systemDao().getContext());
 		server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
+		keepVersionedReferences(server.getFhirContext());
 		server.setServerName("Recourse");
 		server.setServerVersion(capabilityStatements.version());
 		server.setImplementationDescription("Recourse: denials, exceptions and appeals over FHIR");

@@ -60,6 +60,8 @@ class PacketSubmitter {
 			}
 			case FAILED -> throw new RecourseException(RecourseError.UNPROCESSABLE, "Task.statusReason",
 					"The submission " + name + " failed: " + submission.getStatusReason().getText() + ". Assemble a corrected packet and submit again");
+			case CANCELLED -> throw new RecourseException(RecourseError.CONFLICT, "Task.statusReason",
+					"The submission " + name + " was cancelled: " + submission.getStatusReason().getText());
 			case INPROGRESS -> throw new RecourseException(RecourseError.UPSTREAM_UNAVAILABLE, null,
 					"The packet is being sent to the payer (" + name + ", attempt " + SubmissionTask.attempts(submission)
 							+ "); call $submit again to get the payer's answer");

@@ -45,6 +45,7 @@ class SubmissionDelivery {
 		} catch (RecourseException unusable) {
 			return settle(claimed, PayerAnswer.of(PayerAnswer.Kind.NOT_DELIVERED, unusable.getMessage()), packet);
 		}
+		Optional<String> newer = supersededBy(packet);
 		if (SubmissionTask.outcomeUnknown(claimed)) {
 			PayerAnswer asked = client.inquire(payer, InquiryBundle.of(packet));
 			if (asked.kind() != PayerAnswer.Kind.ANSWERED) {
@@ -56,7 +57,19 @@ class SubmissionDelivery {
 				return settle(claimed, asked, packet);
 			}
 		}
+		if (newer.isPresent()) {
+			// the payer does not have this one (never sent, or inquiry found nothing): filing it beside the newer packet would be a second request
+			return outbox.settle(SubmissionTask.cancelled(claimed, "superseded before it reached the payer: the case's packet was assembled again ("
+					+ newer.get() + "); submit that one"), claimed).orElseGet(() -> outbox.find(claimed.getIdElement().getIdPart()).orElseThrow());
+		}
 		return settle(claimed, client.submit(payer, packet), packet);
+	}
+
+	/** The case's packet now, when it is no longer the one this submission sends (re-assembled with other content). */
+	private Optional<String> supersededBy(Bundle sent) {
+		Bundle current = repositories.forServer().read(Bundle.class, sent.getIdElement().toUnqualifiedVersionless());
+		boolean same = current.getIdentifier().getValue() != null && current.getIdentifier().getValue().equals(sent.getIdentifier().getValue());
+		return same ? Optional.empty() : Optional.of("Bundle/" + current.getIdElement().getIdPart() + "/_history/" + current.getMeta().getVersionId());
 	}
 
 	private Task settle(Task claimed, PayerAnswer answer, Bundle packet) {

@@ -116,6 +116,11 @@ final class SubmissionTask {
 		return released(claimed, Task.TaskStatus.FAILED, reason);
 	}
 
+	/** Never to be sent: a newer packet of the case replaced it before it reached the payer. */
+	static Task cancelled(Task claimed, String reason) {
+		return released(claimed, Task.TaskStatus.CANCELLED, reason);
+	}
+
 	static Task completed(Task claimed, String responseBundle, String claimResponse) {
 		Task task = released(claimed, Task.TaskStatus.COMPLETED, null);
 		task.getExtension().removeIf(extension -> extension.getUrl().equals(OUTCOME_UNKNOWN) || extension.getUrl().equals(NEXT_ATTEMPT));

@@ -187,6 +187,34 @@ class SubmitIT extends PacketCaseSteps {
 	}
 
 	@Test
+	void queuedPacketReplacedByANewerOne_isCancelledUnsent_andTheNewerOneIsFiled() throws Exception {
+		Task caseTask = readyCase();
+		Bundle first = assemble(caseTask);
+		PAYER.down();
+		try {
+			assertThat(submit(caseTask).statusCode()).isEqualTo(502);
+		} finally {
+			PAYER.up();
+		}
+		// what $assemble leaves when the case changed: the packet's next version, under a new content identifier
+		Bundle newer = client.read().resource(Bundle.class).withId(first.getIdElement().toUnqualifiedVersionless()).execute();
+		newer.getIdentifier().setValue("urn:uuid:" + java.util.UUID.randomUUID());
+		client.update().resource(newer).execute();
+		Task queued = client.read().resource(Task.class).withId(SubmissionTask.idFor(first.getIdentifier().getValue())).execute();
+		assertThat(queued.getFocus().getReference()).isEqualTo(first.getIdElement().toUnqualified().getValue());
+
+		drainWhenDue();
+
+		Task old = client.read().resource(Task.class).withId(SubmissionTask.idFor(first.getIdentifier().getValue())).execute();
+		assertThat(old.getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
+		assertThat(old.getStatusReason().getText()).contains("superseded", "Bundle/" + first.getIdElement().getIdPart());
+		assertThat(PAYER.received(first.getIdentifier().getValue())).isEmpty();
+		HttpResponse<String> answered = submit(caseTask);
+		assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+		assertThat(PAYER.filings(newer.getIdentifier().getValue())).isEqualTo(1);
+	}
+
+	@Test
 	void caseWithoutPacket_is422() throws Exception {
 		HttpResponse<String> response = submit(readyCase());
 
