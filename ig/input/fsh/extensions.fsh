@@ -322,3 +322,14 @@ Description: "An earlier attempt may have reached the payer (connection lost aft
 * ^context[0].type = #element
 * ^context[0].expression = "Task"
 * value[x] only boolean
+
+// --- payer subscriptions ----------------------------------------------------------------------------
+// On a payer-subscription Task (task-type#payer-subscription); attempts, next attempt and lease as for submissions.
+Extension: PayerSubscriptionSecretExtension
+Id: payer-subscription-secret
+Title: "Payer subscription secret digest"
+Description: "The SHA-256 digest (sha256:<hex>) of the bearer secret the payer sends with each notification of our Subscription there. The secret itself is kept nowhere: the digest is enough to check it and useless to forge one."
+* insert RecourseExtension(payer-subscription-secret)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only string

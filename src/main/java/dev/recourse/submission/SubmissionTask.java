@@ -134,7 +134,7 @@ final class SubmissionTask {
 				.addCoding(new Coding("http://recourse.dev/fhir/CodeSystem/artifact-type", "payer-response", display));
 	}
 
-	private static Task released(Task claimed, Task.TaskStatus status, String reason) {
+	static Task released(Task claimed, Task.TaskStatus status, String reason) {
 		Task task = claimed.copy();
 		task.setStatus(status);
 		task.getExtension().removeIf(extension -> extension.getUrl().equals(LEASE_UNTIL));
@@ -143,7 +143,7 @@ final class SubmissionTask {
 		return task;
 	}
 
-	private static void set(Task task, String url, org.hl7.fhir.r4.model.Type value) {
+	static void set(Task task, String url, org.hl7.fhir.r4.model.Type value) {
 		task.getExtension().removeIf(extension -> extension.getUrl().equals(url));
 		task.addExtension(url, value);
 	}
