@@ -1,7 +1,6 @@
 package dev.recourse.submission;
 
 import dev.recourse.submission.SubmissionProperties.Payer;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,11 +33,7 @@ class PayerSubscriptionSchedule {
 		if (subscriptions.subscribing().isEmpty() || schedule != null) {
 			return;
 		}
-		schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "payer-subscriptions");
-			thread.setDaemon(true);
-			return thread;
-		});
+		schedule = OutboxDrainer.daemonSchedule("payer-subscriptions");
 		long millis = settings.retryInterval().toMillis();
 		if (millis == 0) {
 			schedule.execute(this::ensureAll);

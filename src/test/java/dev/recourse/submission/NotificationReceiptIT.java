@@ -65,7 +65,8 @@ class NotificationReceiptIT extends PacketCaseSteps {
 		assertThat(dev.recourse.submission.fake.FakePayer.reviewActions(kept)).containsOnly("A3");
 		Parameters triage = triageAsInternalAppeal(kept, after);
 		String top = topEligible(triage);
-		assertThat(top).isNotNull().isNotEqualTo("internal-appeal");
+		// the referral example's plan is Medicare Advantage: after the plan's reconsideration, the independent review entity
+		assertThat(top).isEqualTo("ire-reconsideration");
 		assertThat(pathway(after)).isEqualTo(top);
 		assertThat(after.getRestriction().getPeriod().getEndElement().getValueAsString()).isEqualTo(earliestDeadline(triage));
 		assertThat(after.getNote()).singleElement().satisfies(note -> assertThat(note.getText())
