@@ -180,6 +180,7 @@ Description: "What a Recourse Task is."
 * insert RecourseCodeSystem(task-type, RecourseTaskType)
 * #recourse-case "Recourse case" "The work of getting one denial overturned or worked around, from receipt to final decision."
 * #submission "Submission of a packet to the payer" "One packet sent to the payer with PAS Claim/$submit: the outbox record of Task/[id]/$submit, one per packet identifier."
+* #payer-subscription "Subscription to a payer's decision notifications" "Our PAS Subscription at one payer (rest-hook for its decisions on our requests): made once per payer Endpoint, retried until the payer takes it; output names the Subscription at the payer."
 
 // --- artifact-type ---------------------------------------------------------------------------------
 // Names what a case produces, in Task.output.type and DocumentReference.category.

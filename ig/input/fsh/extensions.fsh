@@ -343,3 +343,14 @@ Description: "On a payer's decided item: a coverage-policy criterion that drove 
 * extension[criterionId] ^short = "The criterion's id within the policy (criterion-id of the policy item)"
 * extension[text].value[x] only string
 * extension[text] ^short = "The policy's wording of the criterion"
+
+// --- payer subscriptions ----------------------------------------------------------------------------
+// On a payer-subscription Task (task-type#payer-subscription); attempts, next attempt and lease as for submissions.
+Extension: PayerSubscriptionSecretExtension
+Id: payer-subscription-secret
+Title: "Payer subscription secret digest"
+Description: "The SHA-256 digest (sha256:<hex>) of the bearer secret the payer sends with each notification of our Subscription there. The secret itself is kept nowhere: the digest is enough to check it and useless to forge one."
+* insert RecourseExtension(payer-subscription-secret)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only string

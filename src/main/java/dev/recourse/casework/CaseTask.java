@@ -2,17 +2,11 @@ package dev.recourse.casework;
 
 import dev.recourse.denial.CategoryFinding;
 import dev.recourse.denial.triage.Triage;
-import dev.recourse.pathway.PathwayOption;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Date;
-import java.util.Objects;
-import java.util.Optional;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 
@@ -39,24 +33,8 @@ final class CaseTask {
 		for (CategoryFinding finding : triage.categories()) {
 			task.addExtension(EXTENSIONS + "denial-category", concept("denial-category", finding.category().code()));
 		}
-		topEligible(triage).ifPresent(option ->
-				task.addExtension(EXTENSIONS + "pathway", concept("pathway", option.code().code())));
-		earliestDeadline(triage).ifPresent(deadline ->
-				task.getRestriction().getPeriod().setEndElement(new DateTimeType(deadline.toString())));
+		CaseNextStep.of(triage).applyTo(task);
 		return task;
-	}
-
-	/** The next hard deadline: the earliest last day of filing among the pathways open now. */
-	static Optional<LocalDate> earliestDeadline(Triage triage) {
-		return triage.pathways().stream()
-				.filter(PathwayOption::eligible)
-				.map(PathwayOption::filingDeadline)
-				.filter(Objects::nonNull)
-				.min(Comparator.naturalOrder());
-	}
-
-	private static Optional<PathwayOption> topEligible(Triage triage) {
-		return triage.pathways().stream().filter(PathwayOption::eligible).min(Comparator.comparingInt(PathwayOption::rank));
 	}
 
 	private static CodeableConcept concept(String codeSystem, String code) {

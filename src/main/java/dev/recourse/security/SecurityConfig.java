@@ -2,6 +2,7 @@ package dev.recourse.security;
 
 import ca.uhn.fhir.context.FhirContext;
 import dev.recourse.server.FhirServerProperties;
+import dev.recourse.submission.DecisionNoticeProperties;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -28,6 +29,22 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration
 class SecurityConfig {
 	static final int API_CHAIN_ORDER = 10;
+
+	/**
+	 * The rest-hook payers post PAS decision notifications to: no token of our issuers (a payer holds the subscription's
+	 * secret, which the receiver checks itself), POST only, no session, no CSRF (no ambient credential either).
+	 */
+	@Bean
+	@Order(API_CHAIN_ORDER - 2)
+	SecurityFilterChain payerNotificationSecurity(HttpSecurity http) throws Exception {
+		String path = DecisionNoticeProperties.RECEIVER_PATH + "/*";
+		return http.securityMatcher(path)
+				.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, path).permitAll().anyRequest().denyAll())
+				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf(AbstractHttpConfigurer::disable)
+				.requestCache(AbstractHttpConfigurer::disable)
+				.build();
+	}
 
 	@Bean
 	@Order(API_CHAIN_ORDER)

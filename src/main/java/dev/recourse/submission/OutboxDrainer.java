@@ -45,13 +45,18 @@ class OutboxDrainer {
 		if (settings.drainInterval().isZero() || schedule != null) {
 			return;
 		}
-		schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "submission-outbox");
+		schedule = daemonSchedule("submission-outbox");
+		long millis = settings.drainInterval().toMillis();
+		schedule.scheduleWithFixedDelay(this::drainQuietly, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	/** One daemon thread of this name: the server's own background work, which must not keep the JVM alive. */
+	static ScheduledExecutorService daemonSchedule(String threadName) {
+		return Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, threadName);
 			thread.setDaemon(true);
 			return thread;
 		});
-		long millis = settings.drainInterval().toMillis();
-		schedule.scheduleWithFixedDelay(this::drainQuietly, millis, millis, TimeUnit.MILLISECONDS);
 	}
 
 	@jakarta.annotation.PreDestroy

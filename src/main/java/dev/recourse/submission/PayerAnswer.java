@@ -1,15 +1,16 @@
 package dev.recourse.submission;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * What one request to the payer came to.
  *
  * @param kind what the outbox does next
- * @param bundle the payer's Bundle when it answered with one
+ * @param resource the payer's answer when it answered with one (a Bundle for PAS operations, the created Subscription)
  * @param reason in words, for the submission's status reason and the caller
  */
-record PayerAnswer(Kind kind, Bundle bundle, String reason) {
+record PayerAnswer(Kind kind, Resource resource, String reason) {
 	enum Kind {
 		/** The payer answered 2xx with a Bundle. */
 		ANSWERED,
@@ -21,11 +22,16 @@ record PayerAnswer(Kind kind, Bundle bundle, String reason) {
 		UNKNOWN
 	}
 
-	static PayerAnswer answered(Bundle bundle) {
-		return new PayerAnswer(Kind.ANSWERED, bundle, "answered");
+	static PayerAnswer answered(Resource resource) {
+		return new PayerAnswer(Kind.ANSWERED, resource, "answered");
 	}
 
 	static PayerAnswer of(Kind kind, String reason) {
 		return new PayerAnswer(kind, null, reason);
+	}
+
+	/** The answer's Bundle; null when it is none. */
+	Bundle bundle() {
+		return resource instanceof Bundle bundle ? bundle : null;
 	}
 }

@@ -12,11 +12,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Subscription;
 import org.springframework.stereotype.Component;
 
 /**
- * PAS requests to a payer: {@code POST [base]/Claim/$submit} and {@code Claim/$inquire}, the Bundle as the body.
+ * Requests to a payer: PAS {@code POST [base]/Claim/$submit} and {@code Claim/$inquire}, the Bundle as the body, and
+ * {@code POST [base]/Subscription} for its decision notifications.
  * One request per call, never retried here (the outbox decides), never redirected (a redirect would leave the
  * address the outbound policy checked); each failure is sorted by whether the payer may have received the request.
  */
@@ -38,30 +43,44 @@ class PayerClient {
 	}
 
 	PayerAnswer submit(EhrConnection payer, Bundle packet) {
-		return post(payer, "Claim/$submit", packet);
+		return post(new Call(payer, "Claim/$submit", Bundle.class), packet);
 	}
 
 	PayerAnswer inquire(EhrConnection payer, Bundle inquiry) {
-		return post(payer, "Claim/$inquire", inquiry);
+		return post(new Call(payer, "Claim/$inquire", Bundle.class), inquiry);
 	}
 
-	private PayerAnswer post(EhrConnection payer, String operation, Bundle body) {
-		String url = payer.baseUrl() + "/" + operation;
+	/** {@code POST [base]/Subscription}; answered with the created Subscription (its id, from the body or Location). */
+	PayerAnswer subscribe(EhrConnection payer, Subscription subscription) {
+		return post(new Call(payer, "Subscription", Subscription.class), subscription);
+	}
+
+	/** One request: where it goes and what a 2xx answer must be. */
+	private record Call(EhrConnection payer, String path, Class<? extends Resource> answerType) {
+	}
+
+	private PayerAnswer post(Call call, Resource body) {
+		String url = call.payer().baseUrl() + "/" + call.path();
 		outbound.check(url, "Endpoint.address");
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.readTimeout())
 				.header("Content-Type", FHIR_JSON).header("Accept", FHIR_JSON)
 				.POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(body)));
 		String token = null;
 		try {
-			if (payer.auth().isPresent()) {
-				token = tokens.accessToken(payer);
+			if (call.payer().auth().isPresent()) {
+				token = tokens.accessToken(call.payer());
 				request.header("Authorization", "Bearer " + token);
 			}
 		} catch (RuntimeException noToken) {
 			return PayerAnswer.of(PayerAnswer.Kind.NOT_DELIVERED, "could not authenticate at the payer: " + noToken.getMessage());
 		}
+		return send(call, request.build(), token);
+	}
+
+	private PayerAnswer send(Call call, HttpRequest request, String token) {
+		String operation = call.path();
 		try {
-			return answer(operation, http.send(request.build(), HttpResponse.BodyHandlers.ofString()), payer, token);
+			return answer(call, http.send(request, HttpResponse.BodyHandlers.ofString()), token);
 		} catch (HttpConnectTimeoutException | ConnectException notConnected) {
 			return PayerAnswer.of(PayerAnswer.Kind.NOT_DELIVERED, "the payer could not be reached (" + operation + ")");
 		} catch (IOException lost) {
@@ -75,22 +94,34 @@ class PayerClient {
 		}
 	}
 
-	private PayerAnswer answer(String operation, HttpResponse<String> response, EhrConnection payer, String token) {
+	private PayerAnswer answer(Call call, HttpResponse<String> response, String token) {
 		int status = response.statusCode();
 		if (status >= 200 && status < 300) {
-			try {
-				return PayerAnswer.answered(fhirContext.newJsonParser().parseResource(Bundle.class, response.body()));
-			} catch (DataFormatException | ClassCastException notABundle) {
-				return PayerAnswer.of(PayerAnswer.Kind.UNKNOWN, "the payer answered " + operation + " with HTTP " + status + " but no PAS Bundle");
-			}
+			return parsed(call, response);
 		}
 		if (status == 401 && token != null) {
-			tokens.rejected(payer, token);
+			tokens.rejected(call.payer(), token);
 		}
-		String reason = "the payer answered " + operation + " with HTTP " + status;
+		String reason = "the payer answered " + call.path() + " with HTTP " + status;
 		if (status == 401 || status == 408 || status == 429) {
 			return PayerAnswer.of(PayerAnswer.Kind.NOT_DELIVERED, reason);
 		}
 		return PayerAnswer.of(status >= 500 ? PayerAnswer.Kind.UNKNOWN : PayerAnswer.Kind.REFUSED, reason);
+	}
+
+	private PayerAnswer parsed(Call call, HttpResponse<String> response) {
+		Optional<String> location = response.headers().firstValue("Location");
+		if (response.body().isBlank() && location.isPresent() && call.answerType() == Subscription.class) {
+			// a server answering Prefer: return=minimal names what it created only in Location
+			Subscription created = new Subscription();
+			created.setIdElement(new IdType(location.get()).toUnqualifiedVersionless());
+			return PayerAnswer.answered(created);
+		}
+		try {
+			return PayerAnswer.answered(fhirContext.newJsonParser().parseResource(call.answerType(), response.body()));
+		} catch (DataFormatException | ClassCastException notTheAnswer) {
+			return PayerAnswer.of(PayerAnswer.Kind.UNKNOWN, "the payer answered " + call.path() + " with HTTP " + response.statusCode()
+					+ " but no " + call.answerType().getSimpleName());
+		}
 	}
 }

@@ -40,15 +40,10 @@ class PayerResponses {
 
 	/** Stores the answer and completes the claimed submission; empty when the claim was taken over meanwhile. */
 	Optional<Task> store(Task claimed, Bundle answer, Bundle packet) {
-		String key = "payer-response-" + claimed.getIdElement().getIdPart().substring("submission-".length());
-		Bundle response = answer.copy();
-		response.setId(key);
-		response.setMeta(null);
-		ClaimResponse claimResponse = local(claimResponse(answer).orElseThrow(), packet, key);
+		String key = key(claimed);
 		Task completed = SubmissionTask.completed(claimed, "Bundle/" + key, "ClaimResponse/" + key);
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		transaction.addEntry().setResource(response).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Bundle/" + key);
-		transaction.addEntry().setResource(claimResponse).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("ClaimResponse/" + key);
+		addAnswer(transaction, answer, local(claimResponse(answer).orElseThrow(), packet, key), null);
 		SubmissionOutbox.put(transaction, completed, claimed.getIdElement().getVersionIdPart());
 		try {
 			repositories.forServer().transaction(transaction);
@@ -59,6 +54,28 @@ class PayerResponses {
 			throw e;
 		}
 		return Optional.of(repositories.forServer().read(Task.class, completed.getIdElement().toUnqualifiedVersionless()));
+	}
+
+	/** The id under which a submission's answer is kept (its Bundle and its ClaimResponse): payer-response-&lt;key&gt;. */
+	static String key(Task submission) {
+		return "payer-response-" + submission.getIdElement().getIdPart().substring("submission-".length());
+	}
+
+	/**
+	 * Adds the answer kept to the transaction: the response Bundle as received and its ClaimResponse made ours
+	 * ({@link #local}), both under the key the ClaimResponse carries; the ClaimResponse under If-Match when a version is given.
+	 */
+	static void addAnswer(Bundle transaction, Bundle answer, ClaimResponse local, String ifMatchVersion) {
+		String key = local.getIdElement().getIdPart();
+		Bundle response = answer.copy();
+		response.setId(key);
+		response.setMeta(null);
+		transaction.addEntry().setResource(response).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Bundle/" + key);
+		Bundle.BundleEntryRequestComponent request = transaction.addEntry().setResource(local).getRequest()
+				.setMethod(Bundle.HTTPVerb.PUT).setUrl("ClaimResponse/" + key);
+		if (ifMatchVersion != null) {
+			request.setIfMatch("W/\"" + ifMatchVersion + "\"");
+		}
 	}
 
 	/** The stored response Bundle of a completed submission. */
@@ -81,11 +98,7 @@ class PayerResponses {
 				return;
 			}
 			Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-			CaseOutputs.linkOnly(transaction, caseTask, "payer-response", "Payer response", claimResponseRef);
-			if (transaction.getEntry().isEmpty()) {
-				SubmissionOutbox.put(transaction, caseTask.copy(), caseTask.getIdElement().getVersionIdPart());
-			}
-			Task updated = (Task) transaction.getEntryFirstRep().getResource();
+			Task updated = linkedCase(transaction, caseTask, claimResponseRef);
 			updated.setBusinessStatus(CaseStages.concept(stage));
 			updated.setLastModified(new Date());
 			try {
@@ -99,7 +112,21 @@ class PayerResponses {
 		}
 	}
 
-	private ClaimResponse local(ClaimResponse received, Bundle packet, String id) {
+	/**
+	 * Adds the case to the transaction linking the ClaimResponse as its payer-response output, under If-Match on the
+	 * version read, and returns that copy for the caller's further changes.
+	 */
+	static Task linkedCase(Bundle transaction, Task caseTask, String claimResponseRef) {
+		int before = transaction.getEntry().size();
+		CaseOutputs.linkOnly(transaction, caseTask, "payer-response", "Payer response", claimResponseRef);
+		if (transaction.getEntry().size() == before) {
+			SubmissionOutbox.put(transaction, caseTask.copy(), caseTask.getIdElement().getVersionIdPart());
+		}
+		return (Task) transaction.getEntry().get(transaction.getEntry().size() - 1).getResource();
+	}
+
+	/** The payer's ClaimResponse as a resource of ours under {@code id}. */
+	ClaimResponse local(ClaimResponse received, Bundle packet, String id) {
 		ClaimResponse claimResponse = received.copy();
 		claimResponse.setId(id);
 		claimResponse.getMeta().setVersionId(null).setLastUpdated(null).setSource(null);

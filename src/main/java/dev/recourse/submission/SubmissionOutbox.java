@@ -8,6 +8,7 @@ import dev.recourse.server.LocalRepositories;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Task;
@@ -66,11 +67,35 @@ class SubmissionOutbox {
 
 	/** The submission claimed for one attempt by this sender, or empty when it is not claimable or another sender won. */
 	Optional<Task> claim(Task submission) {
+		return claim(submission, UnaryOperator.identity());
+	}
+
+	/** As {@link #claim(Task)}, with what the claimer changes besides (written in the same version-checked update). */
+	Optional<Task> claim(Task task, UnaryOperator<Task> change) {
 		Instant now = Instant.now();
-		if (!SubmissionTask.claimable(submission, now)) {
+		if (!SubmissionTask.claimable(task, now)) {
 			return Optional.empty();
 		}
-		return write(SubmissionTask.claimed(submission, now, now.plus(settings.lease())), submission);
+		return write(change.apply(SubmissionTask.claimed(task, now, now.plus(settings.lease()))), task);
+	}
+
+	/** The Task stored under its id unless one is there already (create-only: If-Match 0); the one stored either way. */
+	Task createOnce(Task task) {
+		String id = task.getIdElement().getIdPart();
+		Optional<Task> existing = find(id);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		put(transaction, task, "0");
+		try {
+			store().transaction(transaction);
+		} catch (BaseServerResponseException e) {
+			if (!isConflict(e)) {
+				throw e;
+			}
+		}
+		return find(id).orElseThrow();
 	}
 
 	/** Writes the claimer's outcome of its attempt; empty when its claim was taken over meanwhile. */

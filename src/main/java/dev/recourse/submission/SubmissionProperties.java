@@ -50,8 +50,10 @@ public record SubmissionProperties(List<Payer> payers, Duration drainInterval, D
 	 * @param scope scopes asked for
 	 * @param keyAlias signing key in {@code recourse.ehr.keystore}
 	 * @param tokenEndpoint blank: discovered from the payer's {@code .well-known/smart-configuration}
+	 * @param subscribe whether to subscribe at the payer to its PAS decision notifications
+	 *        ({@code recourse.submission.decision-notices})
 	 */
 	public record Payer(String id, String name, String address, String organization, String clientId, String scope,
-			String keyAlias, String tokenEndpoint) {
+			String keyAlias, String tokenEndpoint, boolean subscribe) {
 	}
 }

@@ -139,7 +139,7 @@ final class SubmissionTask {
 				.addCoding(new Coding("http://recourse.dev/fhir/CodeSystem/artifact-type", "payer-response", display));
 	}
 
-	private static Task released(Task claimed, Task.TaskStatus status, String reason) {
+	static Task released(Task claimed, Task.TaskStatus status, String reason) {
 		Task task = claimed.copy();
 		task.setStatus(status);
 		task.getExtension().removeIf(extension -> extension.getUrl().equals(LEASE_UNTIL));
@@ -148,7 +148,7 @@ final class SubmissionTask {
 		return task;
 	}
 
-	private static void set(Task task, String url, org.hl7.fhir.r4.model.Type value) {
+	static void set(Task task, String url, org.hl7.fhir.r4.model.Type value) {
 		task.getExtension().removeIf(extension -> extension.getUrl().equals(url));
 		task.addExtension(url, value);
 	}

@@ -6,13 +6,17 @@ import java.util.Map;
 
 /**
  * The payer of the integration tests, started once per JVM before the server and known to it as the configured
- * payer Endpoint {@link #PAYER_ENDPOINT} of the PAS referral example's insurer. The outbox is not drained on a
- * schedule in tests (they drain it themselves) and retries come quickly.
+ * payer Endpoint {@link #PAYER_ENDPOINT} of the PAS referral example's insurer, subscribed to for decision notifications
+ * at start-up. The outbox is not drained on a schedule in tests (they drain it themselves) and retries come quickly.
  */
 public final class TestPayers {
 	public static final String PAYER_ENDPOINT = "test-payer";
 	/** The identifier of the PAS referral example's insurer (Organization/InsurerExample). */
 	public static final String INSURER = "http://hl7.org/fhir/sid/us-npi|1234567893";
+	/** Where the fake payer is told to post notifications; the tests post to the server's real port themselves. */
+	public static final String PUBLIC_BASE_URL = "https://recourse.test";
+	/** Our organization's identifier the subscription filters on (the PAS example requestor's NPI). */
+	public static final String ORGANIZATION_IDENTIFIER = "8189991234";
 
 	private TestPayers() {
 	}
@@ -27,6 +31,10 @@ public final class TestPayers {
 		properties.put("recourse.submission.payers[0].name", "Test payer");
 		properties.put("recourse.submission.payers[0].address", payer.baseUrl());
 		properties.put("recourse.submission.payers[0].organization", INSURER);
+		properties.put("recourse.submission.payers[0].subscribe", "true");
+		properties.put("recourse.submission.decision-notices.public-base-url", PUBLIC_BASE_URL);
+		properties.put("recourse.submission.decision-notices.organization-identifier", ORGANIZATION_IDENTIFIER);
+		properties.put("recourse.submission.decision-notices.retry-interval", "0s");
 		properties.put("recourse.submission.drain-interval", "0s");
 		properties.put("recourse.submission.initial-backoff", "10ms");
 		properties.put("recourse.submission.max-backoff", "50ms");

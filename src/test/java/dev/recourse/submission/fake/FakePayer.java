@@ -22,13 +22,14 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Subscription;
 
 /**
  * A payer for tests: PAS {@code Claim/$submit} and {@code Claim/$inquire} on 127.0.0.1 and a random port, over the
  * JDK's HTTP server (it can drop a connection without answering, which a servlet container will not). It records
  * every request it receives, files each submission it accepts under its Claim's identifiers, answers a pended PAS
  * response (ClaimResponse outcome complete, every item review action A4), and finds a filed one again for an
- * inquiry naming the Claim's identifier. Faults are scripted per coming {@code $submit}: answer 500, or file the
+ * inquiry naming the Claim's identifier; it takes {@code POST Subscription} (recorded, id given, 201). Faults are scripted per coming {@code $submit}: answer 500, or file the
  * request and drop the connection unanswered; {@link #down()} stops listening altogether.
  */
 public final class FakePayer implements AutoCloseable {
@@ -41,6 +42,8 @@ public final class FakePayer implements AutoCloseable {
 	private final Map<String, Bundle> filed = new ConcurrentHashMap<>();
 	private final List<String> filedOrder = new CopyOnWriteArrayList<>();
 	private final Deque<Fault> script = new ConcurrentLinkedDeque<>();
+	private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+	private final java.util.concurrent.atomic.AtomicInteger subscriptionIds = new java.util.concurrent.atomic.AtomicInteger();
 	private volatile long answerDelayMillis;
 	private volatile int port;
 	private HttpServer server;
@@ -95,6 +98,16 @@ public final class FakePayer implements AutoCloseable {
 		return List.copyOf(inquiries);
 	}
 
+	/** Every Subscription created here ({@code POST Subscription}), as received, with the id the payer gave it. */
+	public List<Subscription> subscriptions() {
+		return List.copyOf(subscriptions);
+	}
+
+	/** The created Subscriptions whose rest-hook ends with this path, e.g. {@code /pas-notifications/test-payer}. */
+	public List<Subscription> subscriptionsTo(String endpointSuffix) {
+		return subscriptions.stream().filter(subscription -> subscription.getChannel().getEndpoint().endsWith(endpointSuffix)).toList();
+	}
+
 	@Override
 	public synchronized void close() {
 		server.stop(0);
@@ -113,6 +126,7 @@ public final class FakePayer implements AutoCloseable {
 		}));
 		server.createContext("/fhir/Claim/$submit", this::submit);
 		server.createContext("/fhir/Claim/$inquire", this::inquire);
+		server.createContext("/fhir/Subscription", this::subscribe);
 		server.start();
 		port = server.getAddress().getPort();
 	}
@@ -142,6 +156,23 @@ public final class FakePayer implements AutoCloseable {
 				.map(identifier -> filed.get(key(identifier))).filter(bundle -> bundle != null).findFirst());
 		Bundle answer = found.map(PendedResponse::inquiryAnswer).orElseGet(() -> new Bundle().setType(Bundle.BundleType.COLLECTION));
 		answer(exchange, 200, fhir.newJsonParser().encodeResourceToString(answer));
+	}
+
+	/** Creates the Subscription (201, Location, the body with its new id); anything but a POST of one is 405/400. */
+	private void subscribe(HttpExchange exchange) throws IOException {
+		if (!"POST".equals(exchange.getRequestMethod()) || !"/fhir/Subscription".equals(exchange.getRequestURI().getPath())) {
+			answer(exchange, 405, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"not-supported\"}]}");
+			return;
+		}
+		Subscription subscription;
+		try (InputStream in = exchange.getRequestBody()) {
+			subscription = fhir.newJsonParser().parseResource(Subscription.class, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		subscription.setId("sub-" + subscriptionIds.incrementAndGet());
+		subscription.setStatus(Subscription.SubscriptionStatus.ACTIVE);
+		subscriptions.add(subscription);
+		exchange.getResponseHeaders().set("Location", baseUrl() + "/Subscription/" + subscription.getIdElement().getIdPart() + "/_history/1");
+		answer(exchange, 201, fhir.newJsonParser().encodeResourceToString(subscription));
 	}
 
 	private synchronized void file(Bundle request, Bundle response) {

@@ -43,7 +43,8 @@ final class PendedResponse {
 		}
 		Bundle answer = new Bundle().setType(Bundle.BundleType.COLLECTION);
 		answer.getMeta().addProfile(PAS + "profile-pas-response-bundle");
-		answer.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.randomUUID());
+		// PAS: the response Bundle echoes the request Bundle's identifier (its notifications are matched by it)
+		answer.setIdentifier(request.getIdentifier().copy());
 		answer.setTimestamp(new Date());
 		answer.addEntry().setFullUrl("urn:uuid:" + response.getIdElement().getIdPart()).setResource(response);
 		return answer;
