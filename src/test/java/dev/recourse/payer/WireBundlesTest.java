@@ -32,8 +32,10 @@ class WireBundlesTest {
 				BASE + "/ClaimResponse/" + SUBMISSION.id(),
 				"http://example.org/fhir/Organization/UMOExample",
 				"http://example.org/fhir/Organization/InsurerExample",
+				"http://example.org/fhir/Coverage/InsuranceExample",
 				"http://example.org/fhir/Patient/SubscriberExample");
-		assertThat(answer.getEntry().get(3).getResource().getIdElement().getIdPart()).isEqualTo("SubscriberExample");
+		assertThat(wire.getInsuranceFirstRep().getCoverage().getReference()).isEqualTo("http://example.org/fhir/Coverage/InsuranceExample");
+		assertThat(answer.getEntry().get(4).getResource().getIdElement().getIdPart()).isEqualTo("SubscriberExample");
 		assertThat(answer.getMeta().hasProfile(Pas.RESPONSE_BUNDLE)).isTrue();
 		assertThat(wire.getMeta().hasProfile(Pas.CLAIM_RESPONSE)).isTrue();
 	}
