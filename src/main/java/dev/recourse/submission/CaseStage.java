@@ -17,6 +17,9 @@ final class CaseStage {
 	static final String REVIEW_ACTION = CodeSystems.PAS_REVIEW_ACTION;
 	static final String REVIEW_ACTION_CODE = CodeSystems.PAS_REVIEW_ACTION_CODE;
 
+	/** The stages of a payer's decision (as against pended or merely submitted). */
+	static final java.util.Set<String> DECIDED = java.util.Set.of("approved", "upheld", "partially-approved");
+
 	private CaseStage() {
 	}
 

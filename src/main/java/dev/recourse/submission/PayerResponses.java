@@ -27,8 +27,10 @@ class PayerResponses {
 	private static final int CASE_WRITE_TRIES = 5;
 	private final LocalRepositories repositories;
 	private final FhirContext fhirContext;
+	private final DecidedCase decidedCase;
 
-	PayerResponses(LocalRepositories repositories, FhirContext fhirContext) {
+	PayerResponses(LocalRepositories repositories, FhirContext fhirContext, DecidedCase decidedCase) {
+		this.decidedCase = decidedCase;
 		this.repositories = repositories;
 		this.fhirContext = fhirContext;
 	}
@@ -90,7 +92,8 @@ class PayerResponses {
 	void linkToCase(Task completed) {
 		String claimResponseRef = SubmissionTask.output(completed, "ClaimResponse").orElseThrow();
 		IdType caseId = new IdType(completed.getPartOfFirstRep().getReference()).toUnqualifiedVersionless();
-		String stage = CaseStage.of(repositories.forServer().read(ClaimResponse.class, new IdType(claimResponseRef)));
+		ClaimResponse answer = repositories.forServer().read(ClaimResponse.class, new IdType(claimResponseRef));
+		String stage = CaseStage.of(answer);
 		for (int attempt = 1; ; attempt++) {
 			Task caseTask = repositories.forServer().read(Task.class, caseId);
 			boolean linked = CaseOutputs.all(caseTask, "payer-response").contains(claimResponseRef);
@@ -99,8 +102,13 @@ class PayerResponses {
 			}
 			Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 			Task updated = linkedCase(transaction, caseTask, claimResponseRef);
-			updated.setBusinessStatus(CaseStages.concept(stage));
-			updated.setLastModified(new Date());
+			if (CaseStage.DECIDED.contains(stage)) {
+				// a payer that decides at once (no pend) moves the case as a later decision notice would
+				decidedCase.apply(updated, answer, repositories.forServer().read(Bundle.class, new IdType(completed.getFocus().getReference())));
+			} else {
+				updated.setBusinessStatus(CaseStages.concept(stage));
+				updated.setLastModified(new Date());
+			}
 			try {
 				repositories.forServer().transaction(transaction);
 				return;

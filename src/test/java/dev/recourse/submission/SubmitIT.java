@@ -215,6 +215,21 @@ class SubmitIT extends PacketCaseSteps {
 	}
 
 	@Test
+	void payerDeniesAtOnce_caseUpheld_withTheNextPathwayAndDeadlineFromTriage() throws Exception {
+		Task caseTask = readyCase();
+		assemble(caseTask);
+		PAYER.script(FakePayer.Fault.DENY_AT_ONCE);
+
+		HttpResponse<String> response = submit(caseTask);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Task after = reread(caseTask);
+		assertThat(after.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("upheld");
+		assertThat(after.getNote()).anySatisfy(note -> assertThat(note.getText()).contains("upheld", "Next step"));
+		assertThat(after.getRestriction().getPeriod().hasEnd()).isTrue();
+	}
+
+	@Test
 	void caseWithoutPacket_is422() throws Exception {
 		HttpResponse<String> response = submit(readyCase());
 

@@ -29,12 +29,12 @@ import org.hl7.fhir.r4.model.Subscription;
  * JDK's HTTP server (it can drop a connection without answering, which a servlet container will not). It records
  * every request it receives, files each submission it accepts under its Claim's identifiers, answers a pended PAS
  * response (ClaimResponse outcome complete, every item review action A4), and finds a filed one again for an
- * inquiry naming the Claim's identifier; it takes {@code POST Subscription} (recorded, id given, 201). Faults are scripted per coming {@code $submit}: answer 500, or file the
- * request and drop the connection unanswered; {@link #down()} stops listening altogether.
+ * inquiry naming the Claim's identifier; it takes {@code POST Subscription} (recorded, id given, 201). Faults are scripted per coming {@code $submit}: answer 500, file the
+ * request and drop the connection unanswered, or deny it at once (A3); {@link #down()} stops listening altogether.
  */
 public final class FakePayer implements AutoCloseable {
 	/** What the next {@code $submit} requests meet, in order; an empty script means they are filed and answered. */
-	public enum Fault { ERROR_500, ACCEPT_THEN_DROP }
+	public enum Fault { ERROR_500, ACCEPT_THEN_DROP, DENY_AT_ONCE }
 
 	private final FhirContext fhir = FhirContext.forR4Cached();
 	private final List<Bundle> submitted = new CopyOnWriteArrayList<>();
@@ -140,7 +140,7 @@ public final class FakePayer implements AutoCloseable {
 			answer(exchange, 500, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"exception\"}]}");
 			return;
 		}
-		Bundle response = PendedResponse.of(request);
+		Bundle response = fault == Fault.DENY_AT_ONCE ? PendedResponse.of(request, "A3", "Not certified") : PendedResponse.of(request);
 		file(request, response);
 		if (fault == Fault.ACCEPT_THEN_DROP) {
 			exchange.close(); // no status line: the connection is closed with the request filed

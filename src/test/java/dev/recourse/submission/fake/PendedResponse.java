@@ -20,6 +20,11 @@ final class PendedResponse {
 	}
 
 	static Bundle of(Bundle request) {
+		return of(request, "A4", "Pended");
+	}
+
+	/** The answer of a payer that decides at once, with this X12 306 review action on every item. */
+	static Bundle of(Bundle request, String code, String display) {
 		Claim claim = request.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Claim.class::isInstance)
 				.map(Claim.class::cast).findFirst().orElseThrow();
 		ClaimResponse response = new ClaimResponse();
@@ -39,7 +44,7 @@ final class PendedResponse {
 			ClaimResponse.AdjudicationComponent adjudication = response.addItem().setItemSequence(item.getSequence()).addAdjudication();
 			adjudication.setCategory(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/adjudication", "submitted", null)));
 			Extension action = adjudication.addExtension().setUrl(REVIEW_ACTION);
-			action.addExtension(REVIEW_ACTION_CODE, new CodeableConcept(new Coding("https://codesystem.x12.org/005010/306", "A4", "Pended")));
+			action.addExtension(REVIEW_ACTION_CODE, new CodeableConcept(new Coding("https://codesystem.x12.org/005010/306", code, display)));
 		}
 		Bundle answer = new Bundle().setType(Bundle.BundleType.COLLECTION);
 		answer.getMeta().addProfile(PAS + "profile-pas-response-bundle");
