@@ -38,6 +38,6 @@ class DecideProvider implements OperationProvider {
 			@OperationParam(name = "reviewer", min = 0, max = 1) Reference reviewer,
 			RequestDetails request) {
 		// reviewer is taken, not kept: PAS's ClaimResponse has no element for it (README); the audit trail names the caller
-		return recorder.decide(claimId, Decision.of(decision, reasons, note));
+		return recorder.decide(claimId, Decision.of(decision, reasons, note), request.getFhirServerBase());
 	}
 }

@@ -13,6 +13,13 @@ public final class TestPayers {
 	public static final String PAYER_ENDPOINT = "test-payer";
 	/** The identifier of the PAS referral example's insurer (Organization/InsurerExample). */
 	public static final String INSURER = "http://hl7.org/fhir/sid/us-npi|1234567893";
+	/** A provider system subscribing to this server's decisions (the payer side) for the referral example's requester. */
+	public static final String PROVIDER_CLIENT = "test-provider";
+	/** The identifier of the PAS referral example's requesting organization (Organization/UMOExample). */
+	public static final String PROVIDER_ORGANIZATION = "http://hl7.org/fhir/sid/us-npi|8189991234";
+	/** An organization another provider system subscribes for. */
+	public static final String OTHER_CLIENT = "test-other-provider";
+	public static final String OTHER_ORGANIZATION = "http://hl7.org/fhir/sid/us-npi|1999999984";
 
 	private TestPayers() {
 	}
@@ -31,6 +38,12 @@ public final class TestPayers {
 		properties.put("recourse.submission.initial-backoff", "10ms");
 		properties.put("recourse.submission.max-backoff", "50ms");
 		properties.put("recourse.submission.read-timeout", "5s");
+		properties.put("recourse.payer.notifications.trading-partners[" + PROVIDER_CLIENT + "]", PROVIDER_ORGANIZATION);
+		properties.put("recourse.payer.notifications.trading-partners[" + OTHER_CLIENT + "]", OTHER_ORGANIZATION);
+		properties.put("recourse.payer.notifications.delivery.drain-interval", "0s");
+		properties.put("recourse.payer.notifications.delivery.initial-backoff", "10ms");
+		properties.put("recourse.payer.notifications.delivery.max-backoff", "50ms");
+		properties.put("recourse.payer.notifications.delivery.read-timeout", "5s");
 		return properties;
 	}
 }
