@@ -180,6 +180,7 @@ Description: "What a Recourse Task is."
 * insert RecourseCodeSystem(task-type, RecourseTaskType)
 * #recourse-case "Recourse case" "The work of getting one denial overturned or worked around, from receipt to final decision."
 * #submission "Submission of a packet to the payer" "One packet sent to the payer with PAS Claim/$submit: the outbox record of Task/[id]/$submit, one per packet identifier."
+* #notification "Notification of a decision to a subscriber" "One PAS decision notification owed to one Subscription on the PAS topic (payer side): the outbox record written with the decision by Claim/[id]/$decide, one per Subscription and event number."
 
 // --- artifact-type ---------------------------------------------------------------------------------
 // Names what a case produces, in Task.output.type and DocumentReference.category.
