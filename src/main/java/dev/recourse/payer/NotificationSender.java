@@ -39,9 +39,9 @@ class NotificationSender {
 	}
 
 	Sent send(PasSubscription subscription, Bundle notification) {
-		var refusal = outbound.refusal(subscription.endpoint());
-		if (refusal.isPresent()) {
-			return new Sent(Outcome.REFUSED, "the endpoint is not one this server may call: " + refusal.get());
+		if (outbound.refusal(subscription.endpoint()).isPresent()) {
+			// the allow-list changed since the Subscription was accepted; the reason names no URL, it is logged and kept
+			return new Sent(Outcome.REFUSED, "the endpoint is no longer under recourse.security.outbound-allowed-urls");
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(subscription.endpoint()))
 				.timeout(settings.delivery().readTimeout()).header("Content-Type", PasSubscription.FHIR_JSON)
