@@ -181,6 +181,7 @@ Description: "What a Recourse Task is."
 * #recourse-case "Recourse case" "The work of getting one denial overturned or worked around, from receipt to final decision."
 * #submission "Submission of a packet to the payer" "One packet sent to the payer with PAS Claim/$submit: the outbox record of Task/[id]/$submit, one per packet identifier."
 * #payer-subscription "Subscription to a payer's decision notifications" "Our PAS Subscription at one payer (rest-hook for its decisions on our requests): made once per payer Endpoint, retried until the payer takes it; output names the Subscription at the payer."
+* #notification "Notification of a decision to a subscriber" "One PAS decision notification owed to one Subscription on the PAS topic (payer side): the outbox record written with the decision by Claim/[id]/$decide, one per Subscription and event number."
 
 // --- artifact-type ---------------------------------------------------------------------------------
 // Names what a case produces, in Task.output.type and DocumentReference.category.

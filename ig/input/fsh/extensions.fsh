@@ -354,3 +354,31 @@ Description: "The SHA-256 digest (sha256:<hex>) of the bearer secret the payer s
 * ^context[0].type = #element
 * ^context[0].expression = "Task"
 * value[x] only string
+// --- notification outbox (payer side) -------------------------------------------------------------
+// The state of a notification Task (task-type#notification) that Task.status does not hold.
+Extension: NotificationAttemptsExtension
+Id: notification-attempts
+Title: "Notification attempts"
+Description: "How many times the notification was claimed for an attempt at delivery to the Subscription's endpoint."
+* insert RecourseExtension(notification-attempts)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only integer
+
+Extension: NotificationNextAttemptExtension
+Id: notification-next-attempt
+Title: "Notification next attempt"
+Description: "When a waiting notification is due to be attempted again (the outbox's backoff)."
+* insert RecourseExtension(notification-next-attempt)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only dateTime
+
+Extension: NotificationLeaseUntilExtension
+Id: notification-lease-until
+Title: "Notification lease"
+Description: "Until when the sender that claimed the notification has it; after that another sender may take it over."
+* insert RecourseExtension(notification-lease-until)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only dateTime

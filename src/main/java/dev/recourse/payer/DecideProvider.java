@@ -45,6 +45,6 @@ class DecideProvider implements OperationProvider {
 			@OperationParam(name = "criterion", min = 0, max = OperationParam.MAX_UNLIMITED) List<StringType> criteria,
 			RequestDetails request) {
 		Decision taken = Decision.of(decision, reasons, note);
-		return recorder.decide(claimId, taken.with(bases.resolve(taken, policy, criteria), reviewers.of(reviewer)));
+		return recorder.decide(claimId, taken.with(bases.resolve(taken, policy, criteria), reviewers.of(reviewer)), request.getFhirServerBase());
 	}
 }

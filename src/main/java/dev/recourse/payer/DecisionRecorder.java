@@ -18,18 +18,25 @@ import org.springframework.stereotype.Service;
  * Records a decision on a received request: its stored answer ({@code ClaimResponse/pas-<key>}) gets the review
  * action on every item (with the tracking number and the X12 886 reasons), the note as a processNote, and the outcome
  * complete; written under If-Match on the version read, so two reviewers deciding at once cannot both win silently
- * (409). {@code $submit} of the same request again and {@code $inquire} answer with it from then on.
+ * (409). {@code $submit} of the same request again and {@code $inquire} answer with it from then on. The same transaction
+ * records the notifications the decision owes PAS topic subscribers ({@link NotificationsOwed}), so neither is stored
+ * without the other.
  */
 @Service
 class DecisionRecorder {
 	private final LocalRepositories repositories;
+	private final SubmissionRecords records;
+	private final NotificationsOwed notifications;
 	private final Clock clock = Clock.systemUTC();
 
-	DecisionRecorder(LocalRepositories repositories) {
+	DecisionRecorder(LocalRepositories repositories, SubmissionRecords records, NotificationsOwed notifications) {
 		this.repositories = repositories;
+		this.records = records;
+		this.notifications = notifications;
 	}
 
-	ClaimResponse decide(IdType claimId, Decision decision) {
+	/** @param fhirBase this server's FHIR base as the caller reached it, for the notifications' URLs */
+	ClaimResponse decide(IdType claimId, Decision decision, String fhirBase) {
 		Submission submission = Submission.owning(claimId.getIdPart());
 		if (submission == null) {
 			throw new RecourseException(RecourseError.NOT_FOUND, "Claim", "Claim/" + claimId.getIdPart()
@@ -43,8 +50,16 @@ class DecisionRecorder {
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		transaction.addEntry().setResource(decided).getRequest().setMethod(Bundle.HTTPVerb.PUT)
 				.setUrl("ClaimResponse/" + submission.id()).setIfMatch("W/\"" + version + "\"");
+		// HAPI numbers versions 1, 2, 3…: the version this transaction writes is known before it runs
+		notifications.addTo(transaction, store, new NotificationsOwed.Decided(received(submission), "ClaimResponse/" + submission.id(),
+				String.valueOf(Long.parseLong(version) + 1), fhirBase));
 		store.transaction(transaction);
 		return store.read(ClaimResponse.class, new IdType("ClaimResponse", submission.id()));
+	}
+
+	private Bundle received(Submission submission) {
+		return records.receipt(submission).map(SubmissionRecords.Receipt::received).orElseThrow(() -> new RecourseException(
+				RecourseError.NOT_FOUND, "Claim", "The received request of this Claim is no longer on file"));
 	}
 
 	private static ClaimResponse read(IRepository store, Submission submission, IdType claimId) {

@@ -41,6 +41,24 @@ record Parties(List<Identifier> member, List<Identifier> providers, List<Identif
 		return new Parties(withValues(member), withValues(providers), withValues(claim.getIdentifier()));
 	}
 
+	/**
+	 * The organization a request comes from, as identifiers: the Claim's provider's own, and for a PractitionerRole its
+	 * organization's. Not the care team's: they render the service, they did not send the request.
+	 */
+	static List<Identifier> submitter(Bundle bundle) {
+		BundleIndex index = new BundleIndex(bundle);
+		Claim claim = (Claim) bundle.getEntryFirstRep().getResource();
+		List<Identifier> identifiers = new ArrayList<>();
+		index.resolve(claim.getProvider().getReference(), 0).ifPresent(at -> {
+			Resource provider = index.entry(at).getResource();
+			identifiers.addAll(identifiersOf(provider));
+			if (provider instanceof PractitionerRole role) {
+				resolve(index, role.getOrganization(), at).ifPresent(organization -> identifiers.addAll(identifiersOf(organization)));
+			}
+		});
+		return withValues(identifiers);
+	}
+
 	/** Whether the two name one member: an identifier of the same value, in the same system or where either names none. */
 	boolean sameMember(Parties other) {
 		return anyMatch(member, other.member);

@@ -26,7 +26,12 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
-/** HAPI's JPA storage on whatever database {@code spring.datasource.url} names (H2 or PostgreSQL). */
+/**
+ * HAPI's JPA storage on whatever database {@code spring.datasource.url} names (H2 or PostgreSQL). Of HAPI's subscription
+ * module only the channel configuration is imported: its matcher, submitter and delivery configurations are not, so HAPI
+ * processes no Subscription — the PAS topic's (criteria a topic canonical, not a search URL) are delivered by
+ * {@code payer/}.
+ */
 @Configuration
 @Import({
 	JpaR4Config.class,

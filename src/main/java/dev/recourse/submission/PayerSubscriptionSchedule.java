@@ -33,7 +33,7 @@ class PayerSubscriptionSchedule {
 		if (subscriptions.subscribing().isEmpty() || schedule != null) {
 			return;
 		}
-		schedule = OutboxDrainer.daemonSchedule("payer-subscriptions");
+		schedule = dev.recourse.outbox.OutboxSchedule.daemon("payer-subscriptions");
 		long millis = settings.retryInterval().toMillis();
 		if (millis == 0) {
 			schedule.execute(this::ensureAll);

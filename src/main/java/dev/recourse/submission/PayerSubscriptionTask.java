@@ -46,14 +46,13 @@ final class PayerSubscriptionTask {
 
 	/** The claimed record, now expecting the secret of this digest: the one sent to the payer in this attempt. */
 	static Task expecting(Task claimed, String secret) {
-		SubmissionTask.set(claimed, SECRET_DIGEST, new StringType(digest(secret)));
+		dev.recourse.outbox.OutboxRecord.set(claimed, SECRET_DIGEST, new StringType(digest(secret)));
 		return claimed;
 	}
 
 	static Task completed(Task claimed, String subscriptionUrl) {
-		Task task = SubmissionTask.released(claimed, Task.TaskStatus.COMPLETED, null);
-		task.getExtension().removeIf(extension -> extension.getUrl().equals(SubmissionTask.OUTCOME_UNKNOWN)
-				|| extension.getUrl().equals(SubmissionTask.NEXT_ATTEMPT));
+		Task task = SubmissionTask.STATE.completed(claimed);
+		task.getExtension().removeIf(extension -> extension.getUrl().equals(SubmissionTask.OUTCOME_UNKNOWN));
 		task.getOutput().clear();
 		task.addOutput().setValue(new Reference(subscriptionUrl)).getType().setText(SUBSCRIPTION_OUTPUT);
 		return task;

@@ -2,15 +2,15 @@ package dev.recourse.submission;
 
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import dev.recourse.casework.CaseStages;
+import dev.recourse.outbox.TaskOutbox;
 import dev.recourse.server.LocalRepositories;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmissionOutbox {
 	private final LocalRepositories repositories;
-	private final SubmissionProperties settings;
+	private final TaskOutbox tasks;
 
 	SubmissionOutbox(LocalRepositories repositories, SubmissionProperties settings) {
 		this.repositories = repositories;
-		this.settings = settings;
+		this.tasks = new TaskOutbox(repositories, settings.timing(), SubmissionTask.STATE,
+				new Coding(SubmissionTask.TASK_TYPE, SubmissionTask.CODE, null));
 	}
 
 	/**
@@ -58,11 +59,12 @@ class SubmissionOutbox {
 	}
 
 	Optional<Task> find(String id) {
-		try {
-			return Optional.of(store().read(Task.class, new IdType("Task", id)));
-		} catch (ResourceNotFoundException none) {
-			return Optional.empty();
-		}
+		return tasks.find(id);
+	}
+
+	/** The submissions due now: waiting and due, or claimed past their lease. */
+	java.util.List<Task> due() {
+		return tasks.due();
 	}
 
 	/** The submission claimed for one attempt by this sender, or empty when it is not claimable or another sender won. */
@@ -76,7 +78,7 @@ class SubmissionOutbox {
 		if (!SubmissionTask.claimable(task, now)) {
 			return Optional.empty();
 		}
-		return write(change.apply(SubmissionTask.claimed(task, now, now.plus(settings.lease()))), task);
+		return tasks.write(change.apply(SubmissionTask.claimed(task, now, tasks.leaseFrom(now))), task);
 	}
 
 	/** The Task stored under its id unless one is there already (create-only: If-Match 0); the one stored either way. */
@@ -100,44 +102,24 @@ class SubmissionOutbox {
 
 	/** Writes the claimer's outcome of its attempt; empty when its claim was taken over meanwhile. */
 	Optional<Task> settle(Task outcome, Task claimed) {
-		return write(outcome, claimed);
+		return tasks.write(outcome, claimed);
 	}
 
 	/** When the attempt after {@code attempts} is due: the initial backoff doubled per attempt, at most the max. */
 	Instant nextAttempt(int attempts, Instant now) {
-		long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
-		long millis = Math.min(settings.initialBackoff().toMillis() * factor, settings.maxBackoff().toMillis());
-		return now.plusMillis(millis);
+		return tasks.nextAttempt(attempts, now);
 	}
 
 	boolean attemptsSpent(Task claimed) {
-		return SubmissionTask.attempts(claimed) >= settings.maxAttempts();
-	}
-
-	private Optional<Task> write(Task updated, Task read) {
-		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		put(transaction, updated, read.getIdElement().getVersionIdPart());
-		try {
-			store().transaction(transaction);
-		} catch (BaseServerResponseException e) {
-			if (isConflict(e)) {
-				return Optional.empty();
-			}
-			throw e;
-		}
-		return find(updated.getIdElement().getIdPart());
+		return tasks.attemptsSpent(claimed);
 	}
 
 	static void put(Bundle transaction, Task task, String ifMatchVersion) {
-		Bundle.BundleEntryRequestComponent request = transaction.addEntry().setResource(task).getRequest()
-				.setMethod(Bundle.HTTPVerb.PUT).setUrl("Task/" + task.getIdElement().getIdPart());
-		if (ifMatchVersion != null) {
-			request.setIfMatch("W/\"" + ifMatchVersion + "\"");
-		}
+		TaskOutbox.put(transaction, task, ifMatchVersion);
 	}
 
 	static boolean isConflict(BaseServerResponseException e) {
-		return e.getStatusCode() == 409 || e.getStatusCode() == 412;
+		return TaskOutbox.isConflict(e);
 	}
 
 	private IRepository store() {

@@ -1,5 +1,6 @@
 package dev.recourse.submission;
 
+import dev.recourse.outbox.OutboxTiming;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,18 +24,20 @@ public record SubmissionProperties(List<Payer> payers, Duration drainInterval, D
 
 	public SubmissionProperties {
 		payers = payers == null ? List.of() : List.copyOf(payers);
-		drainInterval = drainInterval == null ? Duration.ofSeconds(30) : drainInterval;
-		lease = lease == null ? Duration.ofMinutes(5) : lease;
-		initialBackoff = initialBackoff == null ? Duration.ofSeconds(30) : initialBackoff;
-		maxBackoff = maxBackoff == null ? Duration.ofHours(1) : maxBackoff;
-		maxAttempts = maxAttempts > 0 ? maxAttempts : 12;
-		connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
-		readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
-		if (lease.compareTo(connectTimeout.plus(readTimeout).multipliedBy(2)) < 0) {
-			// a lease that can run out while its holder still waits for the payer would let a second sender in
-			throw new IllegalStateException("recourse.submission.lease (" + lease + ") must be at least twice connect-timeout + read-timeout ("
-					+ connectTimeout.plus(readTimeout) + ")");
-		}
+		OutboxTiming timing = new OutboxTiming(drainInterval, lease, initialBackoff, maxBackoff, maxAttempts, connectTimeout, readTimeout)
+				.requireLeaseCoversAttempt("recourse.submission");
+		drainInterval = timing.drainInterval();
+		lease = timing.lease();
+		initialBackoff = timing.initialBackoff();
+		maxBackoff = timing.maxBackoff();
+		maxAttempts = timing.maxAttempts();
+		connectTimeout = timing.connectTimeout();
+		readTimeout = timing.readTimeout();
+	}
+
+	/** The outbox's pacing, as the shared outbox takes it. */
+	public OutboxTiming timing() {
+		return new OutboxTiming(drainInterval, lease, initialBackoff, maxBackoff, maxAttempts, connectTimeout, readTimeout);
 	}
 
 	/**

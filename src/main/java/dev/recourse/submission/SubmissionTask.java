@@ -1,6 +1,7 @@
 package dev.recourse.submission;
 
 import dev.recourse.common.Digests;
+import dev.recourse.outbox.OutboxRecord;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -28,9 +29,11 @@ final class SubmissionTask {
 	static final String KEY_SYSTEM = "urn:ietf:rfc:3986";
 	static final String ENDPOINT_INPUT = "payer-endpoint";
 	private static final String EXTENSIONS = "http://recourse.dev/fhir/StructureDefinition/submission-";
-	static final String ATTEMPTS = EXTENSIONS + "attempts";
-	static final String NEXT_ATTEMPT = EXTENSIONS + "next-attempt";
-	static final String LEASE_UNTIL = EXTENSIONS + "lease-until";
+	/** attempts, next-attempt, lease-until: the shared outbox state under this feature's names. */
+	static final OutboxRecord STATE = new OutboxRecord(EXTENSIONS);
+	static final String ATTEMPTS = STATE.attemptsUrl();
+	static final String NEXT_ATTEMPT = STATE.nextAttemptUrl();
+	static final String LEASE_UNTIL = STATE.leaseUntilUrl();
 	static final String OUTCOME_UNKNOWN = EXTENSIONS + "outcome-unknown";
 
 	private SubmissionTask() {
@@ -45,7 +48,7 @@ final class SubmissionTask {
 		Task task = new Task();
 		task.setId(idFor(packet.getIdentifier().getValue()));
 		task.addIdentifier().setSystem(KEY_SYSTEM).setValue(packet.getIdentifier().getValue());
-		task.setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
+		task.setIntent(Task.TaskIntent.ORDER);
 		task.getCode().addCoding(new Coding(TASK_TYPE, CODE, "Submission of a packet to the payer"));
 		task.addPartOf(new Reference("Task/" + caseTask.getIdElement().getIdPart()));
 		task.setFor(caseTask.getFor().copy());
@@ -53,22 +56,19 @@ final class SubmissionTask {
 		task.addInput().setValue(new Reference("Endpoint/" + endpointId)).getType().setText(ENDPOINT_INPUT);
 		task.setAuthoredOn(Date.from(now));
 		task.setLastModified(Date.from(now));
-		task.addExtension(ATTEMPTS, new IntegerType(0));
-		task.addExtension(NEXT_ATTEMPT, new DateTimeType(Date.from(now)));
-		return task;
+		return STATE.start(task, now);
 	}
 
 	static int attempts(Task task) {
-		Extension found = task.getExtensionByUrl(ATTEMPTS);
-		return found == null ? 0 : ((IntegerType) found.getValue()).getValue();
+		return STATE.attempts(task);
 	}
 
 	static Instant nextAttempt(Task task) {
-		return instant(task, NEXT_ATTEMPT).orElse(Instant.EPOCH);
+		return STATE.nextAttempt(task);
 	}
 
 	static Optional<Instant> leaseUntil(Task task) {
-		return instant(task, LEASE_UNTIL);
+		return STATE.leaseUntil(task);
 	}
 
 	static boolean outcomeUnknown(Task task) {
@@ -83,47 +83,41 @@ final class SubmissionTask {
 
 	/** May a sender take it now: waiting, or claimed by one whose lease ran out (it stopped midway). */
 	static boolean claimable(Task task, Instant now) {
-		return task.getStatus() == Task.TaskStatus.REQUESTED
-				|| task.getStatus() == Task.TaskStatus.INPROGRESS && leaseUntil(task).map(now::isAfter).orElse(true);
+		return STATE.claimable(task, now);
 	}
 
 	static boolean due(Task task, Instant now) {
-		return task.getStatus() == Task.TaskStatus.REQUESTED ? !nextAttempt(task).isAfter(now) : claimable(task, now);
+		return STATE.due(task, now);
 	}
 
 	/** The claimed copy: in-progress until the lease ends, one attempt more; a taken-over claim's outcome is unknown. */
 	static Task claimed(Task task, Instant now, Instant leaseUntil) {
-		Task claimed = task.copy();
+		Task claimed = STATE.claimed(task, now, leaseUntil);
 		if (task.getStatus() == Task.TaskStatus.INPROGRESS) {
-			set(claimed, OUTCOME_UNKNOWN, new BooleanType(true));
+			OutboxRecord.set(claimed, OUTCOME_UNKNOWN, new BooleanType(true));
 		}
-		claimed.setStatus(Task.TaskStatus.INPROGRESS);
-		set(claimed, ATTEMPTS, new IntegerType(attempts(task) + 1));
-		set(claimed, LEASE_UNTIL, new DateTimeType(Date.from(leaseUntil)));
-		claimed.setLastModified(Date.from(now));
 		return claimed;
 	}
 
 	/** Waiting again, until {@code next}; {@code unknown}: the attempt may have reached the payer. */
 	static Task retryLater(Task claimed, String reason, boolean unknown, Instant next) {
-		Task task = released(claimed, Task.TaskStatus.REQUESTED, reason);
-		set(task, NEXT_ATTEMPT, new DateTimeType(Date.from(next)));
-		set(task, OUTCOME_UNKNOWN, new BooleanType(unknown || outcomeUnknown(claimed)));
+		Task task = STATE.retryLater(claimed, reason, next);
+		OutboxRecord.set(task, OUTCOME_UNKNOWN, new BooleanType(unknown || outcomeUnknown(claimed)));
 		return task;
 	}
 
 	static Task failed(Task claimed, String reason) {
-		return released(claimed, Task.TaskStatus.FAILED, reason);
+		return STATE.failed(claimed, reason);
 	}
 
 	/** Never to be sent: a newer packet of the case replaced it before it reached the payer. */
 	static Task cancelled(Task claimed, String reason) {
-		return released(claimed, Task.TaskStatus.CANCELLED, reason);
+		return STATE.released(claimed, Task.TaskStatus.CANCELLED, reason);
 	}
 
 	static Task completed(Task claimed, String responseBundle, String claimResponse) {
-		Task task = released(claimed, Task.TaskStatus.COMPLETED, null);
-		task.getExtension().removeIf(extension -> extension.getUrl().equals(OUTCOME_UNKNOWN) || extension.getUrl().equals(NEXT_ATTEMPT));
+		Task task = STATE.completed(claimed);
+		task.getExtension().removeIf(extension -> extension.getUrl().equals(OUTCOME_UNKNOWN));
 		output(task, responseBundle, "Payer response Bundle");
 		output(task, claimResponse, "Payer response");
 		return task;
@@ -137,24 +131,5 @@ final class SubmissionTask {
 	private static void output(Task task, String reference, String display) {
 		task.addOutput().setValue(new Reference(reference)).getType()
 				.addCoding(new Coding("http://recourse.dev/fhir/CodeSystem/artifact-type", "payer-response", display));
-	}
-
-	static Task released(Task claimed, Task.TaskStatus status, String reason) {
-		Task task = claimed.copy();
-		task.setStatus(status);
-		task.getExtension().removeIf(extension -> extension.getUrl().equals(LEASE_UNTIL));
-		task.setStatusReason(reason == null ? null : new CodeableConcept().setText(reason));
-		task.setLastModified(new Date());
-		return task;
-	}
-
-	static void set(Task task, String url, org.hl7.fhir.r4.model.Type value) {
-		task.getExtension().removeIf(extension -> extension.getUrl().equals(url));
-		task.addExtension(url, value);
-	}
-
-	private static Optional<Instant> instant(Task task, String url) {
-		Extension found = task.getExtensionByUrl(url);
-		return found == null ? Optional.empty() : Optional.of(((DateTimeType) found.getValue()).getValue().toInstant());
 	}
 }

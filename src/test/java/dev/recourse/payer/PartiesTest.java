@@ -29,6 +29,26 @@ class PartiesTest {
 	}
 
 	@Test
+	void submitter_isTheClaimsProvider_notItsCareTeam() {
+		Bundle referral = PasFixtures.referral();
+
+		assertThat(Parties.submitter(referral)).extracting(identifier -> identifier.getSystem() + "|" + identifier.getValue())
+				.containsExactly("http://hl7.org/fhir/sid/us-npi|8189991234");
+	}
+
+	@Test
+	void submitter_ofAPractitionerRole_includesItsOrganization() {
+		Bundle referral = PasFixtures.referral();
+		org.hl7.fhir.r4.model.Claim claim = (org.hl7.fhir.r4.model.Claim) referral.getEntryFirstRep().getResource();
+		claim.setProvider(new Reference("PractitionerRole/ReferralPractitionerRoleExample"));
+		referral.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(org.hl7.fhir.r4.model.PractitionerRole.class::isInstance).map(org.hl7.fhir.r4.model.PractitionerRole.class::cast)
+				.forEach(role -> role.setOrganization(new Reference("Organization/UMOExample")));
+
+		assertThat(Parties.submitter(referral)).extracting(Identifier::getValue).containsExactly("8189991234");
+	}
+
+	@Test
 	void identifiers_areTheSame_bySystem_byAssigner_orWithoutASystem() {
 		Identifier trace = new Identifier().setSystem("urn:trnorg:9012345678").setValue("111099")
 				.setAssigner(new Reference().setIdentifier(new Identifier().setSystem("urn:users").setValue("9012345678")));

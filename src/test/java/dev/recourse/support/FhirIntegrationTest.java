@@ -59,6 +59,8 @@ public abstract class FhirIntegrationTest {
 	protected static final TestEhrs EHRS = TestEhrs.start();
 	/** The payer {@code $submit} sends to (see {@link TestPayers}): PAS Claim/$submit and $inquire on a random port. */
 	protected static final FakePayer PAYER = TestPayers.start();
+	/** Rest-hook endpoints Subscription notifications are delivered to (see {@link HookReceiver}), on the allow-list. */
+	protected static final HookReceiver HOOKS = HookReceiver.start();
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
@@ -82,7 +84,7 @@ public abstract class FhirIntegrationTest {
 		registry.add("recourse.security.introspection.uri", ISSUER::introspectionUrl);
 		registry.add("recourse.security.introspection.client-id", () -> TestTokenIssuer.INTROSPECTION_CLIENT);
 		registry.add("recourse.security.introspection.client-secret", () -> TestTokenIssuer.INTROSPECTION_SECRET);
-		registry.add("recourse.security.outbound-allowed-urls", () -> String.join(",", EHRS.allowedUrls(ALLOWED_HOOKS, PAYER.baseUrl())));
+		registry.add("recourse.security.outbound-allowed-urls", () -> String.join(",", EHRS.allowedUrls(ALLOWED_HOOKS, PAYER.baseUrl(), HOOKS.baseUrl())));
 		EHRS.endpointProperties().forEach((key, value) -> registry.add(key, () -> value));
 		TestPayers.properties(PAYER).forEach((key, value) -> registry.add(key, () -> value));
 	}

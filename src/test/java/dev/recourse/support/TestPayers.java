@@ -17,6 +17,13 @@ public final class TestPayers {
 	public static final String PUBLIC_BASE_URL = "https://recourse.test";
 	/** Our organization's identifier the subscription filters on (the PAS example requestor's NPI). */
 	public static final String ORGANIZATION_IDENTIFIER = "8189991234";
+	/** A provider system subscribing to this server's decisions (the payer side) for the referral example's requester. */
+	public static final String PROVIDER_CLIENT = "test-provider";
+	/** The identifier of the PAS referral example's requesting organization (Organization/UMOExample). */
+	public static final String PROVIDER_ORGANIZATION = "http://hl7.org/fhir/sid/us-npi|8189991234";
+	/** An organization another provider system subscribes for. */
+	public static final String OTHER_CLIENT = "test-other-provider";
+	public static final String OTHER_ORGANIZATION = "http://hl7.org/fhir/sid/us-npi|1999999984";
 
 	private TestPayers() {
 	}
@@ -39,6 +46,12 @@ public final class TestPayers {
 		properties.put("recourse.submission.initial-backoff", "10ms");
 		properties.put("recourse.submission.max-backoff", "50ms");
 		properties.put("recourse.submission.read-timeout", "5s");
+		properties.put("recourse.payer.notifications.trading-partners[" + PROVIDER_CLIENT + "]", PROVIDER_ORGANIZATION);
+		properties.put("recourse.payer.notifications.trading-partners[" + OTHER_CLIENT + "]", OTHER_ORGANIZATION);
+		properties.put("recourse.payer.notifications.delivery.drain-interval", "0s");
+		properties.put("recourse.payer.notifications.delivery.initial-backoff", "10ms");
+		properties.put("recourse.payer.notifications.delivery.max-backoff", "50ms");
+		properties.put("recourse.payer.notifications.delivery.read-timeout", "5s");
 		return properties;
 	}
 }
