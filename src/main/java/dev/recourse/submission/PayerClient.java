@@ -12,7 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Parameters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,14 +78,35 @@ class PayerClient {
 		}
 	}
 
+	/**
+	 * The PAS Bundle of an answer: the body itself ({@code $submit}; {@code $inquire} before PAS 2.2), or, from a
+	 * Parameters body (PAS 2.2.1 {@code $inquire}: {@code return} 0..*, each an inquiry response Bundle), the first
+	 * {@code return} — none means the payer has no such request: an empty Bundle, no ClaimResponse.
+	 */
+	private Optional<Bundle> pasBundle(String body) {
+		IBaseResource resource;
+		try {
+			resource = fhirContext.newJsonParser().parseResource(body);
+		} catch (DataFormatException notFhir) {
+			return Optional.empty();
+		}
+		if (resource instanceof Bundle bundle) {
+			return Optional.of(bundle);
+		}
+		if (resource instanceof Parameters parameters) {
+			return Optional.of(parameters.getParameter().stream()
+					.filter(parameter -> "return".equals(parameter.getName()) && parameter.getResource() instanceof Bundle)
+					.map(parameter -> (Bundle) parameter.getResource()).findFirst()
+					.orElseGet(() -> new Bundle().setType(Bundle.BundleType.COLLECTION)));
+		}
+		return Optional.empty();
+	}
+
 	private PayerAnswer answer(String operation, HttpResponse<String> response, EhrConnection payer, String token) {
 		int status = response.statusCode();
 		if (status >= 200 && status < 300) {
-			try {
-				return PayerAnswer.answered(fhirContext.newJsonParser().parseResource(Bundle.class, response.body()));
-			} catch (DataFormatException | ClassCastException notABundle) {
-				return PayerAnswer.of(PayerAnswer.Kind.UNKNOWN, "the payer answered " + operation + " with HTTP " + status + " but no PAS Bundle");
-			}
+			return pasBundle(response.body()).map(PayerAnswer::answered).orElseGet(() -> PayerAnswer.of(PayerAnswer.Kind.UNKNOWN,
+					"the payer answered " + operation + " with HTTP " + status + " but no PAS Bundle"));
 		}
 		if (status == 401 && token != null) {
 			tokens.rejected(payer, token);
