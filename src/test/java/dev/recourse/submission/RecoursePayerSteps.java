@@ -37,7 +37,7 @@ abstract class RecoursePayerSteps extends SubmissionSteps {
 	/** The referral example's ids that name its insurer, the denied request and the coverage, and the ones used here. */
 	private static final Map<String, String> OWN_IDS = Map.of("InsurerExample", "RecoursePayerInsurer",
 			"ReferralAuthorizationExample", "RecoursePayerReferral", "InsuranceExample", "RecoursePayerInsurance");
-	private static final Duration PATIENCE = Duration.ofSeconds(20);
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	RecourseInstance payer;
 	TestTokens payerTokens;
