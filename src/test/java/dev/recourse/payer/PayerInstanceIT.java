@@ -19,7 +19,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The payer Recourse instance ({@link TestInstances#payer()}: its own JVM-local Spring context, PostgreSQL database
@@ -40,12 +40,7 @@ class PayerInstanceIT extends PasCalls {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {
-		"Bundle-ReferralAuthorizationBundleExample.json",
-		"Bundle-HomecareAuthorizationBundleExample.json",
-		"Bundle-MedicalServicesAuthorizationBundleExample.json",
-		"Bundle-SurgicalRequestBundleExample.json"
-	})
+	@MethodSource("dev.recourse.payer.PasFixtures#exampleRequests")
 	void pasExampleRequest_isAnsweredPended_withAResponseBundleThatValidates(String file) throws Exception {
 		Bundle request = pasExample(file);
 

@@ -37,12 +37,16 @@ abstract class RecoursePayerSteps extends SubmissionSteps {
 	/** The referral example's ids that name its insurer, the denied request and the coverage, and the ones used here. */
 	private static final Map<String, String> OWN_IDS = Map.of("InsurerExample", "RecoursePayerInsurer",
 			"ReferralAuthorizationExample", "RecoursePayerReferral", "InsuranceExample", "RecoursePayerInsurance");
+	private static final String SUBMIT = "/Claim/$submit";
+	private static final String INQUIRE = "/Claim/$inquire";
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	RecourseInstance payer;
 	TestTokens payerTokens;
 	/** The payer instance's FHIR API as an all-powerful backend service, to count what it stored. */
 	IGenericClient payerAdmin;
+	private long submitsBefore;
+	private long inquiriesBefore;
 
 	@BeforeEach
 	void recoursePayer() throws Exception {
@@ -55,6 +59,18 @@ abstract class RecoursePayerSteps extends SubmissionSteps {
 				.map(Organization.class::cast).filter(organization -> organization.getIdElement().getIdPart().equals("RecoursePayerInsurer"))
 				.forEach(insurer -> insurer.setIdentifier(List.of(identifier(TestPayers.RECOURSE_PAYER_INSURER))));
 		store(example, resource -> true);
+		submitsBefore = PAYER_PROXY.forwarded(SUBMIT);
+		inquiriesBefore = PAYER_PROXY.forwarded(INQUIRE);
+	}
+
+	/** {@code Claim/$submit} requests that reached the payer instance during this test. */
+	long submitsForwarded() {
+		return PAYER_PROXY.forwarded(SUBMIT) - submitsBefore;
+	}
+
+	/** {@code Claim/$inquire} requests that reached the payer instance during this test. */
+	long inquiriesForwarded() {
+		return PAYER_PROXY.forwarded(INQUIRE) - inquiriesBefore;
 	}
 
 	@AfterEach

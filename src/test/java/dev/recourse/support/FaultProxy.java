@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -95,18 +93,7 @@ public final class FaultProxy implements AutoCloseable {
 	}
 
 	private void listen(int at) {
-		try {
-			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), at), 16);
-		} catch (IOException e) {
-			throw new IllegalStateException("The fault proxy cannot listen on port " + at, e);
-		}
-		server.setExecutor(Executors.newCachedThreadPool(runnable -> {
-			Thread thread = new Thread(runnable, "fault-proxy");
-			thread.setDaemon(true);
-			return thread;
-		}));
-		server.createContext("/", this::handle);
-		server.start();
+		server = LoopbackServer.listen(at, "fault-proxy", Map.of("/", this::handle));
 		port = server.getAddress().getPort();
 	}
 

@@ -48,7 +48,8 @@ public final class TestPayers {
 		properties.put("recourse.submission.drain-interval", "0s");
 		properties.put("recourse.submission.initial-backoff", "10ms");
 		properties.put("recourse.submission.max-backoff", "50ms");
-		properties.put("recourse.submission.read-timeout", "5s");
+		// long enough for the payer instance on a loaded 2-core machine: a timeout makes the outcome unknown (asked, maybe sent again)
+		properties.put("recourse.submission.read-timeout", "30s");
 		return properties;
 	}
 }
