@@ -13,8 +13,10 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Subscription;
 import org.springframework.stereotype.Component;
@@ -117,11 +119,31 @@ class PayerClient {
 			created.setIdElement(new IdType(location.get()).toUnqualifiedVersionless());
 			return PayerAnswer.answered(created);
 		}
+		IBaseResource resource;
 		try {
-			return PayerAnswer.answered(fhirContext.newJsonParser().parseResource(call.answerType(), response.body()));
-		} catch (DataFormatException | ClassCastException notTheAnswer) {
-			return PayerAnswer.of(PayerAnswer.Kind.UNKNOWN, "the payer answered " + call.path() + " with HTTP " + response.statusCode()
-					+ " but no " + call.answerType().getSimpleName());
+			resource = fhirContext.newJsonParser().parseResource(response.body());
+		} catch (DataFormatException notFhir) {
+			resource = null;
 		}
+		if (call.answerType() == Bundle.class && resource instanceof Parameters parameters) {
+			return PayerAnswer.answered(returnedBundle(parameters));
+		}
+		if (call.answerType().isInstance(resource)) {
+			return PayerAnswer.answered((Resource) resource);
+		}
+		return PayerAnswer.of(PayerAnswer.Kind.UNKNOWN, "the payer answered " + call.path() + " with HTTP " + response.statusCode()
+				+ " but no " + call.answerType().getSimpleName());
+	}
+
+	/**
+	 * PAS 2.2.1 answers {@code $inquire} with a Parameters of 0..* {@code return} Bundles (earlier versions, and the
+	 * body of {@code $submit}, are the Bundle itself): the first one; none means the payer has no such request — an
+	 * empty Bundle, no ClaimResponse.
+	 */
+	private static Bundle returnedBundle(Parameters parameters) {
+		return parameters.getParameter().stream()
+				.filter(parameter -> "return".equals(parameter.getName()) && parameter.getResource() instanceof Bundle)
+				.map(parameter -> (Bundle) parameter.getResource()).findFirst()
+				.orElseGet(() -> new Bundle().setType(Bundle.BundleType.COLLECTION));
 	}
 }

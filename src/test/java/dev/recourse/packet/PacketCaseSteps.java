@@ -50,8 +50,13 @@ public abstract class PacketCaseSteps extends FhirIntegrationTest {
 
 	/** Those of the referral example's resources that {@code keep} accepts, on file by their ids (plus the member id the example leaves blank). */
 	protected void storeReferralExample(Predicate<Resource> keep) throws Exception {
+		store(read(Bundle.class, REQUEST_BUNDLE), keep);
+	}
+
+	/** Those of a PAS request Bundle's resources that {@code keep} accepts, on file by their ids (the Coverage with a member id). */
+	protected void store(Bundle example, Predicate<Resource> keep) {
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		for (Bundle.BundleEntryComponent entry : read(Bundle.class, REQUEST_BUNDLE).getEntry()) {
+		for (Bundle.BundleEntryComponent entry : example.getEntry()) {
 			Resource resource = entry.getResource();
 			if (!keep.test(resource)) {
 				continue;

@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code Claim/$submit} over HTTP, as PAS clients call it: the guide's prior-authorization requests and our own appeal
@@ -25,12 +25,7 @@ class ClaimSubmitIT extends PasCalls {
 	private static final String IG_PACKET = "profiles/Bundle-ocrevus-appeal-packet.json";
 
 	@ParameterizedTest
-	@ValueSource(strings = {
-		"Bundle-ReferralAuthorizationBundleExample.json",
-		"Bundle-HomecareAuthorizationBundleExample.json",
-		"Bundle-MedicalServicesAuthorizationBundleExample.json",
-		"Bundle-SurgicalRequestBundleExample.json"
-	})
+	@MethodSource("dev.recourse.payer.PasFixtures#exampleRequests")
 	void pasExampleRequest_isAnsweredPended_withAResponseBundleThatValidates(String file) throws Exception {
 		Bundle request = pasExample(file);
 

@@ -17,6 +17,9 @@ final class PasFixtures {
 	static final String PAS_FIXTURES = "/fixtures/davinci-pas-2.2.1/";
 	static final String REFERRAL = "Bundle-ReferralAuthorizationBundleExample.json";
 	static final String INQUIRY = "Bundle-PASClaimInquiryBundleExample.json";
+	/** The guide's prior-authorization request examples. */
+	static final List<String> EXAMPLE_REQUESTS = List.of(REFERRAL, "Bundle-HomecareAuthorizationBundleExample.json",
+			"Bundle-MedicalServicesAuthorizationBundleExample.json", "Bundle-SurgicalRequestBundleExample.json");
 
 	private PasFixtures() {
 	}
@@ -27,6 +30,11 @@ final class PasFixtures {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** For {@code @MethodSource}: {@link #EXAMPLE_REQUESTS}. */
+	static List<String> exampleRequests() {
+		return EXAMPLE_REQUESTS;
 	}
 
 	static Bundle referral() {

@@ -2,16 +2,10 @@ package dev.recourse.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.recourse.packet.PacketCaseSteps;
 import dev.recourse.submission.fake.FakePayer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Task;
@@ -25,9 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * packet assembled, then submitted — answered, repeated, retried after 500s, recovered by inquiry after a lost
  * answer, drained by two senders at once — each time filed with the payer exactly once.
  */
-class SubmitIT extends PacketCaseSteps {
-	private static final String POLICY = "http://recourse.dev/fhir/Questionnaire/cigna-adalimumab-ra|2026.11-transcribed";
-
+class SubmitIT extends SubmissionSteps {
 	@Autowired
 	OutboxDrainer drainer;
 
@@ -260,51 +252,9 @@ class SubmitIT extends PacketCaseSteps {
 
 	// --- steps
 
-	private Task readyCase() throws Exception {
-		Task caseTask = openCase(read(ClaimResponse.class, DENIAL));
-		answerOpenCriteria(map(caseTask, POLICY));
-		return withLetter(reread(caseTask), true);
-	}
-
-	private HttpResponse<String> submit(Task caseTask) throws Exception {
-		return send(fhirRequest("/Task/" + caseTask.getIdElement().getIdPart() + "/$submit").header("Content-Type", FHIR_JSON)
-				.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}")));
-	}
-
 	/** One pass of the outbox once the (test-short) backoff has passed. */
 	private void drainWhenDue() throws InterruptedException {
 		Thread.sleep(100);
 		assertThat(drainer.drainOnce()).isPositive();
-	}
-
-	private Bundle parse(HttpResponse<String> response) {
-		return fhirContext.newJsonParser().parseResource(Bundle.class, response.body());
-	}
-
-	private static ClaimResponse claimResponse(Bundle bundle) {
-		return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(ClaimResponse.class::isInstance)
-				.map(ClaimResponse.class::cast).findFirst().orElseThrow();
-	}
-
-	private static <T> List<T> concurrently(int senders, Callable<T> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(senders);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> results = new java.util.ArrayList<>();
-			for (int i = 0; i < senders; i++) {
-				results.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			start.countDown();
-			List<T> values = new java.util.ArrayList<>();
-			for (Future<T> result : results) {
-				values.add(result.get());
-			}
-			return values;
-		} finally {
-			pool.shutdownNow();
-		}
 	}
 }

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.recourse.submission.fake.FakePayer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,8 +37,6 @@ import org.springframework.test.context.DynamicPropertySource;
 			"recourse.demo.enabled=false",
 			"recourse.security.payer-clients=" + TestTokens.PAYER_CLIENT,
 			"recourse.security.cors-allowed-origins=" + FhirIntegrationTest.APP_ORIGIN,
-			"recourse.ehr.keystore.path=classpath:ehr/ehr-client.p12",
-			"recourse.ehr.keystore.password=test-only-changeit",
 			"recourse.ehr.page-size=50",
 			"recourse.ehr.http.read-timeout=2s",
 			"recourse.ehr.resilience.initial-backoff=50ms",
@@ -61,6 +61,8 @@ public abstract class FhirIntegrationTest {
 	protected static final FakePayer PAYER = TestPayers.start();
 	/** Rest-hook endpoints Subscription notifications are delivered to (see {@link HookReceiver}), on the allow-list. */
 	protected static final HookReceiver HOOKS = HookReceiver.start();
+	/** In front of the payer Recourse instance ({@link TestInstances#payer()}), the address the second configured payer has. */
+	protected static final FaultProxy PAYER_PROXY = FaultProxy.start();
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
@@ -78,15 +80,27 @@ public abstract class FhirIntegrationTest {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.datasourceProperties().forEach((key, value) -> registry.add(key, () -> value));
-		registry.add("recourse.security.issuers[0].issuer", ISSUER::url);
-		registry.add("recourse.security.issuers[0].jwk-set-uri", ISSUER::jwksUrl);
-		registry.add("recourse.security.introspection.uri", ISSUER::introspectionUrl);
-		registry.add("recourse.security.introspection.client-id", () -> TestTokenIssuer.INTROSPECTION_CLIENT);
-		registry.add("recourse.security.introspection.client-secret", () -> TestTokenIssuer.INTROSPECTION_SECRET);
-		registry.add("recourse.security.outbound-allowed-urls", () -> String.join(",", EHRS.allowedUrls(ALLOWED_HOOKS, PAYER.baseUrl(), HOOKS.baseUrl())));
-		EHRS.endpointProperties().forEach((key, value) -> registry.add(key, () -> value));
-		TestPayers.properties(PAYER).forEach((key, value) -> registry.add(key, () -> value));
+		providerProperties().forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	/**
+	 * The shared server's database, issuer, EHRs, payers and signing keys: what a second provider instance on the same
+	 * database ({@link TestInstances#secondProvider()}) is configured with too.
+	 */
+	static Map<String, String> providerProperties() {
+		Map<String, String> properties = new LinkedHashMap<>(TestDatabase.datasourceProperties());
+		properties.put("recourse.security.issuers[0].issuer", ISSUER.url());
+		properties.put("recourse.security.issuers[0].jwk-set-uri", ISSUER.jwksUrl());
+		properties.put("recourse.security.introspection.uri", ISSUER.introspectionUrl());
+		properties.put("recourse.security.introspection.client-id", TestTokenIssuer.INTROSPECTION_CLIENT);
+		properties.put("recourse.security.introspection.client-secret", TestTokenIssuer.INTROSPECTION_SECRET);
+		properties.put("recourse.security.outbound-allowed-urls",
+				String.join(",", EHRS.allowedUrls(ALLOWED_HOOKS, PAYER.baseUrl(), PAYER_PROXY.root() + "/fhir", ISSUER.tokenUrl(), HOOKS.baseUrl())));
+		properties.put("recourse.ehr.keystore.path", "classpath:ehr/ehr-client.p12");
+		properties.put("recourse.ehr.keystore.password", "test-only-changeit");
+		properties.putAll(EHRS.endpointProperties());
+		properties.putAll(TestPayers.properties(PAYER, PAYER_PROXY, ISSUER));
+		return properties;
 	}
 
 	@BeforeEach
@@ -103,7 +117,12 @@ public abstract class FhirIntegrationTest {
 
 	/** A FHIR client that sends this bearer token. */
 	protected IGenericClient clientWith(String token) {
-		IGenericClient authenticated = fhirContext.newRestfulGenericClient(fhirBase());
+		return clientWith(fhirBase(), token);
+	}
+
+	/** A FHIR client of another server (another Recourse instance) that sends this bearer token. */
+	protected IGenericClient clientWith(String base, String token) {
+		IGenericClient authenticated = fhirContext.newRestfulGenericClient(base);
 		authenticated.registerInterceptor(new BearerTokenAuthInterceptor(token));
 		return authenticated;
 	}

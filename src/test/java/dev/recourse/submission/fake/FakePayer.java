@@ -3,11 +3,10 @@ package dev.recourse.submission.fake;
 import ca.uhn.fhir.context.FhirContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.recourse.support.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
@@ -114,20 +112,8 @@ public final class FakePayer implements AutoCloseable {
 	}
 
 	private void listen(int at) {
-		try {
-			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), at), 16);
-		} catch (IOException e) {
-			throw new IllegalStateException("The fake payer cannot listen on port " + at, e);
-		}
-		server.setExecutor(Executors.newCachedThreadPool(runnable -> {
-			Thread thread = new Thread(runnable, "fake-payer");
-			thread.setDaemon(true);
-			return thread;
-		}));
-		server.createContext("/fhir/Claim/$submit", this::submit);
-		server.createContext("/fhir/Claim/$inquire", this::inquire);
-		server.createContext("/fhir/Subscription", this::subscribe);
-		server.start();
+		server = LoopbackServer.listen(at, "fake-payer", Map.of("/fhir/Claim/$submit", this::submit, "/fhir/Claim/$inquire", this::inquire,
+				"/fhir/Subscription", this::subscribe));
 		port = server.getAddress().getPort();
 	}
 
