@@ -56,7 +56,8 @@ final class NotificationTask {
 		input(task, VERSION_INPUT, new StringType(event.version()));
 		input(task, EVENT_INPUT, new IntegerType(Math.toIntExact(event.number())));
 		input(task, BASE_INPUT, new UrlType(fhirBase));
-		task.setAuthoredOn(Date.from(now));
+		// to the millisecond: the receiver orders answers by this time (a second-precise one would predate the pended answer)
+		task.setAuthoredOnElement(new org.hl7.fhir.r4.model.DateTimeType(Date.from(now), ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI));
 		task.setLastModified(Date.from(now));
 		return STATE.start(task, now);
 	}

@@ -112,18 +112,19 @@ class PayerClient {
 	}
 
 	private PayerAnswer parsed(Call call, HttpResponse<String> response) {
+		IBaseResource resource;
+		try {
+			resource = response.body().isBlank() ? null : fhirContext.newJsonParser().parseResource(response.body());
+		} catch (DataFormatException notFhir) {
+			resource = null;
+		}
 		Optional<String> location = response.headers().firstValue("Location");
-		if (response.body().isBlank() && location.isPresent() && call.answerType() == Subscription.class) {
-			// a server answering Prefer: return=minimal names what it created only in Location
+		if (call.answerType() == Subscription.class && !(resource instanceof Subscription) && location.isPresent()) {
+			// a server answering with no body or an OperationOutcome (Prefer: return=minimal | OperationOutcome, HAPI's
+			// default) names what it created only in Location
 			Subscription created = new Subscription();
 			created.setIdElement(new IdType(location.get()).toUnqualifiedVersionless());
 			return PayerAnswer.answered(created);
-		}
-		IBaseResource resource;
-		try {
-			resource = fhirContext.newJsonParser().parseResource(response.body());
-		} catch (DataFormatException notFhir) {
-			resource = null;
 		}
 		if (call.answerType() == Bundle.class && resource instanceof Parameters parameters) {
 			return PayerAnswer.answered(returnedBundle(parameters));

@@ -36,7 +36,7 @@ class PayerSubscriptionIT extends FhirIntegrationTest {
 		assertThat(made.getCriteriaElement().getExtensionByUrl(PayerSubscriptionRequest.FILTER_CRITERIA).getValue().primitiveValue())
 				.isEqualTo("orgIdentifier=" + TestPayers.ORGANIZATION_IDENTIFIER);
 		assertThat(made.getChannel().getType()).isEqualTo(Subscription.SubscriptionChannelType.RESTHOOK);
-		assertThat(made.getChannel().getEndpoint()).isEqualTo(TestPayers.PUBLIC_BASE_URL + RECEIVER);
+		assertThat(made.getChannel().getEndpoint()).isEqualTo(NOTICE_PROXY.root() + RECEIVER);
 		assertThat(made.getChannel().getPayload()).isEqualTo("application/fhir+json");
 		assertThat(made.getChannel().getPayloadElement().getExtensionByUrl(PayerSubscriptionRequest.PAYLOAD_CONTENT).getValue().primitiveValue())
 				.isEqualTo("full-resource");

@@ -105,8 +105,16 @@ abstract class RecoursePayerSteps extends SubmissionSteps {
 
 	/** {@code Claim/[id]/$decide} at the payer instance, as its reviewer (a registered payer client). */
 	HttpResponse<String> decide(String claimId, String action) throws Exception {
+		return decide(claimId, action, null);
+	}
+
+	/** As {@link #decide(String, String)}, with the note for the requester (none: null). */
+	HttpResponse<String> decide(String claimId, String action, String note) throws Exception {
 		Parameters in = new Parameters();
 		in.addParameter().setName("decision").setValue(new CodeType(action));
+		if (note != null) {
+			in.addParameter().setName("note").setValue(new org.hl7.fhir.r4.model.StringType(note));
+		}
 		return postToPayer("/Claim/" + claimId + "/$decide", payerTokens.payer("system/ClaimResponse.u"), in);
 	}
 

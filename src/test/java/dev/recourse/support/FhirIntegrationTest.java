@@ -63,6 +63,11 @@ public abstract class FhirIntegrationTest {
 	protected static final HookReceiver HOOKS = HookReceiver.start();
 	/** In front of the payer Recourse instance ({@link TestInstances#payer()}), the address the second configured payer has. */
 	protected static final FaultProxy PAYER_PROXY = FaultProxy.start();
+	/**
+	 * In front of this server's own decision-notice receiver: the public base URL it gives payers (so a payer instance
+	 * reaches it, and tests can take it down); forwards once a test names the server's port.
+	 */
+	protected static final FaultProxy NOTICE_PROXY = FaultProxy.start();
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
@@ -100,6 +105,7 @@ public abstract class FhirIntegrationTest {
 		properties.put("recourse.ehr.keystore.password", "test-only-changeit");
 		properties.putAll(EHRS.endpointProperties());
 		properties.putAll(TestPayers.properties(PAYER, PAYER_PROXY, ISSUER));
+		properties.put("recourse.submission.decision-notices.public-base-url", NOTICE_PROXY.root());
 		return properties;
 	}
 

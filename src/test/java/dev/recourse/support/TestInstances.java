@@ -28,6 +28,12 @@ public final class TestInstances {
 			properties.put("recourse.security.issuers[0].issuer", FhirIntegrationTest.ISSUER.url());
 			properties.put("recourse.security.issuers[0].jwk-set-uri", FhirIntegrationTest.ISSUER.jwksUrl());
 			properties.put("recourse.security.payer-clients", TestTokens.PAYER_CLIENT);
+			// the provider (the shared server) subscribes for the referral example's requester; notices go to its proxy
+			properties.put("recourse.payer.notifications.trading-partners[" + TestPayers.RECOURSE_PROVIDER_CLIENT + "]", TestPayers.PROVIDER_ORGANIZATION);
+			properties.put("recourse.security.outbound-allowed-urls", FhirIntegrationTest.NOTICE_PROXY.root() + "/pas-notifications/");
+			properties.put("recourse.payer.notifications.delivery.drain-interval", "200ms");
+			properties.put("recourse.payer.notifications.delivery.initial-backoff", "100ms");
+			properties.put("recourse.payer.notifications.delivery.max-backoff", "200ms");
 			payer = RecourseInstance.start("recourse-payer", properties);
 			FhirIntegrationTest.PAYER_PROXY.forwardTo(payer.root());
 			FhirIntegrationTest.ISSUER.registerClient(TestPayers.RECOURSE_PROVIDER_CLIENT, ClientKeys.registered(), payer.fhirBase());

@@ -16,8 +16,6 @@ public final class TestPayers {
 	public static final String PAYER_ENDPOINT = "test-payer";
 	/** The identifier of the PAS referral example's insurer (Organization/InsurerExample). */
 	public static final String INSURER = "http://hl7.org/fhir/sid/us-npi|1234567893";
-	/** Where the fake payer is told to post notifications; the tests post to the server's real port themselves. */
-	public static final String PUBLIC_BASE_URL = "https://recourse.test";
 	/** Our organization's identifier the subscription filters on (the PAS example requestor's NPI). */
 	public static final String ORGANIZATION_IDENTIFIER = "8189991234";
 	/** A provider system subscribing to this server's decisions (the payer side) for the referral example's requester. */
@@ -32,8 +30,8 @@ public final class TestPayers {
 	public static final String RECOURSE_PAYER_INSURER = "http://hl7.org/fhir/sid/us-npi|1987654328";
 	/** The OAuth client the provider is at the payer instance's authorization server (the test issuer). */
 	public static final String RECOURSE_PROVIDER_CLIENT = "recourse-provider";
-	/** What the provider asks the payer's authorization server for: submit and inquire, nothing else. */
-	public static final String PROVIDER_SCOPES = "system/Claim.c system/ClaimResponse.s";
+	/** What the provider asks the payer's authorization server for: submit, inquire and subscribe, nothing else. */
+	public static final String PROVIDER_SCOPES = "system/Claim.c system/ClaimResponse.s system/Subscription.c";
 
 	private TestPayers() {
 	}
@@ -57,7 +55,7 @@ public final class TestPayers {
 		properties.put("recourse.submission.payers[1].scope", PROVIDER_SCOPES);
 		properties.put("recourse.submission.payers[1].key-alias", TestEhrs.KEY_RS384);
 		properties.put("recourse.submission.payers[1].token-endpoint", issuer.tokenUrl());
-		properties.put("recourse.submission.decision-notices.public-base-url", PUBLIC_BASE_URL);
+		properties.put("recourse.submission.payers[1].subscribe", "true");
 		properties.put("recourse.submission.decision-notices.organization-identifier", ORGANIZATION_IDENTIFIER);
 		properties.put("recourse.submission.decision-notices.retry-interval", "0s");
 		properties.put("recourse.submission.drain-interval", "0s");
