@@ -2,6 +2,7 @@ package dev.recourse.submission;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import dev.recourse.attachment.DocumentRequestIntake;
 import dev.recourse.casework.CaseOutputs;
 import dev.recourse.casework.CaseStages;
 import dev.recourse.server.LocalRepositories;
@@ -14,6 +15,8 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +28,15 @@ import org.springframework.stereotype.Component;
 @Component
 class PayerResponses {
 	private static final int CASE_WRITE_TRIES = 5;
+	private static final Logger log = LoggerFactory.getLogger(PayerResponses.class);
 	private final LocalRepositories repositories;
 	private final FhirContext fhirContext;
+	private final DocumentRequestIntake documentRequests;
 
-	PayerResponses(LocalRepositories repositories, FhirContext fhirContext) {
+	PayerResponses(LocalRepositories repositories, FhirContext fhirContext, DocumentRequestIntake documentRequests) {
 		this.repositories = repositories;
 		this.fhirContext = fhirContext;
+		this.documentRequests = documentRequests;
 	}
 
 	static Optional<ClaimResponse> claimResponse(Bundle answer) {
@@ -58,7 +64,17 @@ class PayerResponses {
 			}
 			throw e;
 		}
+		recordDocumentRequests(completed, answer);
 		return Optional.of(repositories.forServer().read(Task.class, completed.getIdElement().toUnqualifiedVersionless()));
+	}
+
+	/** A request for documents the answer carries goes on the case; the answer stays stored when that fails. */
+	private void recordDocumentRequests(Task completed, Bundle answer) {
+		try {
+			documentRequests.recordFrom(new IdType(completed.getPartOfFirstRep().getReference()).toUnqualifiedVersionless(), answer);
+		} catch (BaseServerResponseException | dev.recourse.common.RecourseException e) {
+			log.warn("{}: the payer's request for documents could not be recorded on the case: {}", completed.getIdElement().getIdPart(), e.getMessage());
+		}
 	}
 
 	/** The stored response Bundle of a completed submission. */
@@ -73,9 +89,10 @@ class PayerResponses {
 	void linkToCase(Task completed) {
 		String claimResponseRef = SubmissionTask.output(completed, "ClaimResponse").orElseThrow();
 		IdType caseId = new IdType(completed.getPartOfFirstRep().getReference()).toUnqualifiedVersionless();
-		String stage = CaseStage.of(repositories.forServer().read(ClaimResponse.class, new IdType(claimResponseRef)));
+		String answered = CaseStage.of(repositories.forServer().read(ClaimResponse.class, new IdType(claimResponseRef)));
 		for (int attempt = 1; ; attempt++) {
 			Task caseTask = repositories.forServer().read(Task.class, caseId);
+			String stage = CaseStage.keeping(answered, caseTask.getBusinessStatus().getCodingFirstRep().getCode());
 			boolean linked = CaseOutputs.all(caseTask, "payer-response").contains(claimResponseRef);
 			if (linked && stage.equals(caseTask.getBusinessStatus().getCodingFirstRep().getCode())) {
 				return;
@@ -121,7 +138,8 @@ class PayerResponses {
 			reference.setReference(target.get().fhirType() + "/" + target.get().getIdElement().getIdPart());
 		} else {
 			String original = reference.getReference();
-			reference.setReference(null);
+			// the parser links references to the Bundle's entries; a link kept to an entry without an id fails the store
+			reference.setReference(null).setResource(null);
 			if (!reference.hasDisplay()) {
 				reference.setDisplay("the payer's " + original);
 			}

@@ -41,6 +41,8 @@ public final class FakePayer implements AutoCloseable {
 	private final Map<String, Bundle> filed = new ConcurrentHashMap<>();
 	private final List<String> filedOrder = new CopyOnWriteArrayList<>();
 	private final Deque<Fault> script = new ConcurrentLinkedDeque<>();
+	private final List<org.hl7.fhir.r4.model.Parameters> attachments = new CopyOnWriteArrayList<>();
+	private volatile List<String> documentsAsked = List.of();
 	private volatile long answerDelayMillis;
 	private volatile int port;
 	private HttpServer server;
@@ -76,7 +78,18 @@ public final class FakePayer implements AutoCloseable {
 		answerDelayMillis = millis;
 	}
 
+	/** The answers to the coming {@code $submit}s ask for documents of these LOINC codes (PAS Task and CommunicationRequests). */
+	public void askForDocuments(String... loincCodes) {
+		documentsAsked = List.of(loincCodes);
+	}
+
+	/** Every {@code $submit-attachment} received, as sent. */
+	public List<org.hl7.fhir.r4.model.Parameters> attachments() {
+		return List.copyOf(attachments);
+	}
+
 	public void reset() {
+		documentsAsked = List.of();
 		script.clear();
 		answerDelayMillis = 0;
 	}
@@ -113,6 +126,7 @@ public final class FakePayer implements AutoCloseable {
 		}));
 		server.createContext("/fhir/Claim/$submit", this::submit);
 		server.createContext("/fhir/Claim/$inquire", this::inquire);
+		server.createContext("/fhir/$submit-attachment", this::submitAttachment);
 		server.start();
 		port = server.getAddress().getPort();
 	}
@@ -127,12 +141,23 @@ public final class FakePayer implements AutoCloseable {
 			return;
 		}
 		Bundle response = PendedResponse.of(request);
+		if (!documentsAsked.isEmpty()) {
+			PendedResponse.askForDocuments(response, baseUrl(), documentsAsked);
+		}
 		file(request, response);
 		if (fault == Fault.ACCEPT_THEN_DROP) {
 			exchange.close(); // no status line: the connection is closed with the request filed
 			return;
 		}
 		answer(exchange, 200, fhir.newJsonParser().encodeResourceToString(response));
+	}
+
+	private void submitAttachment(HttpExchange exchange) throws IOException {
+		try (InputStream in = exchange.getRequestBody()) {
+			attachments.add(fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Parameters.class,
+					new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+		}
+		answer(exchange, 200, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"information\",\"code\":\"informational\"}]}");
 	}
 
 	private void inquire(HttpExchange exchange) throws IOException {
