@@ -8,6 +8,7 @@ import dev.recourse.security.audit.OperationWrites;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
@@ -98,7 +99,7 @@ class DocumentRequestRecorder {
 		return index.resolve(claim.getInsurer().getReference(), 0).map(at -> index.entry(at).getResource())
 				.filter(Organization.class::isInstance).map(organization -> ((Organization) organization).getIdentifierFirstRep())
 				.filter(Identifier::hasValue)
-				.or(() -> claim.getInsurer().hasIdentifier() ? java.util.Optional.of(claim.getInsurer().getIdentifier()) : java.util.Optional.empty())
+				.or(() -> claim.getInsurer().hasIdentifier() ? Optional.of(claim.getInsurer().getIdentifier()) : Optional.empty())
 				.orElseThrow(() -> new RecourseException(RecourseError.UNPROCESSABLE, "Claim.insurer",
 						"The received request names its insurer by no identifier, so a request for documents could name no requester"));
 	}
