@@ -74,6 +74,7 @@ Description: "The FHIR R4 API of a Recourse server: provider-side casework (tria
 * insert Op(draft-letter, http://recourse.dev/fhir/OperationDefinition/Task-draft-letter)
 * insert Op(assemble, http://recourse.dev/fhir/OperationDefinition/Task-assemble)
 * insert Op(submit, http://recourse.dev/fhir/OperationDefinition/Task-submit)
+* insert Op(send-documents, http://recourse.dev/fhir/OperationDefinition/Task-send-documents)
 
 // Claim: our appeal and exception requests; payer side PAS $submit / $inquire (PAS's definitions) and $decide
 * rest[0].resource[+].type = #Claim
@@ -84,6 +85,7 @@ Description: "The FHIR R4 API of a Recourse server: provider-side casework (tria
 * insert Op(submit, http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-submit)
 * insert Op(inquire, http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-inquiry)
 * insert Op(decide, http://recourse.dev/fhir/OperationDefinition/Claim-decide)
+* insert Op(request-documents, http://recourse.dev/fhir/OperationDefinition/Claim-request-documents)
 
 * rest[0].resource[+].type = #Questionnaire
 * rest[0].resource[=].profile = Canonical(RecourseCoveragePolicy)
@@ -119,3 +121,7 @@ Description: "The FHIR R4 API of a Recourse server: provider-side casework (tria
 * rest[0].resource[=].interaction[0].code = #read
 * rest[0].resource[+].type = #OperationDefinition
 * rest[0].resource[=].interaction[0].code = #read
+
+// System level: CDex $submit-attachment (payer side), under CDex's own definition (not copied here)
+* rest[0].operation[+].name = "submit-attachment"
+* rest[0].operation[=].definition = "http://hl7.org/fhir/us/davinci-cdex/OperationDefinition/submit-attachment"

@@ -196,6 +196,8 @@ Description: "What a resource produced by a Recourse case is."
 * #packet "Packet" "The PAS request Bundle sent to the payer."
 * #payer-response "Payer response" "The payer's PAS response Bundle or ClaimResponse to the packet."
 * #history-pull "History pull" "The Provenance of one pull of the patient's chart from the EHR: what was stored, when, from where."
+* #document-request "Document request" "The payer's request for more documents, as received (its PAS Task), open until the documents are sent."
+* #document-submission "Documents sent" "The Communication recording documents sent to the payer with CDex $submit-attachment."
 * #prior-therapy-episode "Prior-therapy episode" "A MedicationStatement summarising one therapy episode of the prior-therapy timeline, derived from the medication records it names."
 
 // --- therapy-outcome -------------------------------------------------------------------------------

@@ -237,3 +237,42 @@ Description: "Records the payer's decision on a received request and notifies su
 * insert Param(policy, in, 0, 1, canonical, [[The coverage policy (Questionnaire on this server) whose criteria drove a denial or modification, as url|version. Only with A3 or A6, and only with criterion.]])
 * insert Param(criterion, in, 0, *, string, [[The criterion ids (criterion-id) of that policy that drove it; recorded as decision-criterion on each decided item.]])
 * insert Param(return, out, 1, 1, ClaimResponse, [[The updated ClaimResponse.]])
+
+// --- Claim/[id]/$request-documents (payer side) ----------------------------------------------------
+Instance: Claim-request-documents
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Request documents (payer side)"
+Description: "Asks the provider for more documents on a received, still pended request (PAS Task and CommunicationRequest)."
+* insert RecourseOperation(Claim-request-documents, request-documents, RequestDocuments)
+* description = "Payer side: on a received request that is still pended (A4), records a PAS Task (profile-task: the tracking number, attachment-request-code, payer-url where CDex $submit-attachment is, one attachments-needed per code and item) and one PAS CommunicationRequest per code and item, which the stored ClaimResponse names in communicationRequest — one transaction under If-Match on the stored answer. Claim/$submit again, Claim/$inquire and the decision notification carry them after the ClaimResponse. Registered payer clients only."
+* affectsState = true
+* resource[0] = #Claim
+* system = false
+* type = false
+* instance = true
+* insert Param(code, in, 1, *, Coding, [[A document asked for, as a LOINC attachment code (http://loinc.org), e.g. 18748-4.]])
+* insert Param(item, in, 0, *, positiveInt, [[The request's item sequences the documents concern; default every item.]])
+* insert Param(note, in, 0, 1, string, [[What the reviewer says to the provider; on the Task and each CommunicationRequest.]])
+* insert Param(due, in, 0, 1, date, [[When the documents are due (Task.restriction.period.end).]])
+* insert Param(return, out, 1, 1, Task, [[The PAS Task as stored.]])
+
+// --- Task/[id]/$send-documents ---------------------------------------------------------------------
+Instance: Task-send-documents
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Send the documents a payer asked for"
+Description: "Sends documents the payer asked for with CDex $submit-attachment and records what was sent."
+* insert RecourseOperation(Task-send-documents, send-documents, SendDocuments)
+* description = "Sends DocumentReferences of this server that answer a payer's request for documents (recorded on the case from the payer's answer) with Da Vinci CDex $submit-attachment to the request's payer-url — only when that is the address of a configured payer Endpoint — then records a Communication (partOf the case, basedOn the request, payload the documents), marks the request completed (in-progress while codes remain) and moves the case to under-review. 502 when the payer cannot be reached: nothing is recorded as sent and nothing is retried."
+* affectsState = true
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(request, in, 0, 1, Reference, [[The request answered (the case's document-request output, a Task); default the case's open one.]])
+* parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/Task"
+* insert Param(document, in, 1, *, Reference, [[A DocumentReference on this server, its attachment inline.]])
+* parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/DocumentReference"
+* insert Param(code, in, 0, *, Coding, [[The LOINC code each document answers, one per document in order; default the document's LOINC type.]])
+* insert Param(return, out, 1, 1, Communication, [[The Communication recording what was sent.]])

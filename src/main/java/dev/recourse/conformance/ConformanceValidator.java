@@ -58,7 +58,8 @@ public class ConformanceValidator {
 			options.addProfile(profile);
 		}
 		return validator.validateWithResult(resource, options).getMessages().stream()
-				.filter(message -> !settings.ignoredMessageIds().contains(message.getMessageId()))
+				// some messages carry no id (Set.of rejects null lookups)
+				.filter(message -> message.getMessageId() == null || !settings.ignoredMessageIds().contains(message.getMessageId()))
 				.toList();
 	}
 

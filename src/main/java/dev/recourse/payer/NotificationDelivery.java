@@ -67,8 +67,12 @@ class NotificationDelivery {
 		String fhirBase = NotificationTask.fhirBase(claimed);
 		Bundle received = receipt.get().received();
 		Instant at = NotificationTask.decided(claimed);
+		SubmissionRecords.Receipt on = receipt.get();
+		// the decided version, with whatever the payer has asked for besides (document requests ride in the same answer)
+		SubmissionRecords.Receipt asDecided = new SubmissionRecords.Receipt(on.submission(), on.digest(), on.recorded(), decided.get(),
+				received, on.requests());
 		Bundle answer = new WireBundles(fhirContext, fhirBase, WireBundles.Kind.SUBMIT_RESPONSE)
-				.answer(decided.get(), received, received.getIdentifier(), java.util.Date.from(at));
+				.answer(asDecided, received.getIdentifier(), java.util.Date.from(at));
 		String subscription = fhirBase + "/Subscription/" + event.subscriptionId();
 		return Optional.of(NotificationBundle.of(new NotificationBundle.Event(subscription, event.number(), at, answer), Instant.now()));
 	}

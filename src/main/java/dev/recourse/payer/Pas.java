@@ -12,6 +12,9 @@ final class Pas {
 	static final String INQUIRY_RESPONSE_BUNDLE = SD + "profile-pas-inquiry-response-bundle";
 	static final String CLAIM_RESPONSE = SD + "profile-claimresponse";
 	static final String CLAIM_INQUIRY_RESPONSE = SD + "profile-claiminquiryresponse";
+	static final String TASK = SD + "profile-task";
+	static final String COMMUNICATION_REQUEST = SD + "profile-communicationrequest";
+	static final String SERVICE_LINE_NUMBER = SD + "extension-serviceLineNumber";
 
 	static final String REVIEW_ACTION = dev.recourse.denial.CodeSystems.PAS_REVIEW_ACTION;
 	static final String REVIEW_ACTION_CODE = dev.recourse.denial.CodeSystems.PAS_REVIEW_ACTION_CODE;
@@ -26,8 +29,20 @@ final class Pas {
 	static final String PENDED = "A4";
 	static final String ADJUDICATION = "http://terminology.hl7.org/CodeSystem/adjudication";
 
+	/** PAS's temporary codes: the Task's code, reason and input types of a request for documents. */
+	static final String TEMP_CODES = "http://hl7.org/fhir/us/davinci-pas/CodeSystem/PASTempCodes";
+	static final String ATTACHMENT_REQUEST = "attachment-request-code";
+	static final String PAYER_URL = "payer-url";
+	static final String ATTACHMENTS_NEEDED = "attachments-needed";
+	static final String PRIOR_AUTHORIZATION = "priorAuthorization";
+	static final String LOINC = "http://loinc.org";
+	/** CDex {@code $submit-attachment}, which this server answers as a payer. */
+	static final String SUBMIT_ATTACHMENT = "http://hl7.org/fhir/us/davinci-cdex/OperationDefinition/submit-attachment";
+
 	/** The payer's tracking number of a received submission (X12 REF*BB, administration reference number). */
 	static final String TRACKING_NUMBER_SYSTEM = "http://recourse.dev/fhir/sid/pas-tracking-number";
+	/** The payer's number of one document asked for (X12 PWK06, attachment control number): tracking number, round, line. */
+	static final String ATTACHMENT_CONTROL_NUMBER_SYSTEM = "http://recourse.dev/fhir/sid/pas-attachment-control-number";
 
 	private Pas() {
 	}

@@ -86,7 +86,7 @@ class PriorAuthInquiry {
 		Parameters answer = new Parameters();
 		for (Receipt receipt : found) {
 			answer.addParameter().setName("return").setResource(
-					wire.answer(receipt.response(), receipt.received(), inquiryIdentifier, now));
+					wire.answer(receipt, inquiryIdentifier, now));
 		}
 		return answer;
 	}

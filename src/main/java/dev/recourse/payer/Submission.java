@@ -19,6 +19,9 @@ import org.hl7.fhir.r4.model.Resource;
  *   ClaimResponse/pas-&lt;key&gt;   the payer's answer (pended, until decided)
  *   Provenance/pas-&lt;key&gt;      who sent it, when, what was stored, and the digest of what was sent
  *   &lt;Type&gt;/pas-&lt;key&gt;-&lt;entry&gt;  each received resource, &lt;entry&gt; a digest of its fullUrl in the Bundle
+ *   Task/pas-&lt;key&gt;-docs-&lt;n&gt;   the payer's n-th request for documents (PAS Task)
+ *   CommunicationRequest/pas-&lt;key&gt;-docs-&lt;n&gt;-&lt;i&gt;  what it asks for, one code and line each
+ *   DocumentReference/pas-&lt;key&gt;-att-&lt;digest&gt;  a document received for it ($submit-attachment)
  * </pre>
  *
  * @param id {@code pas-} and 20 hex digits of the key
@@ -51,6 +54,21 @@ record Submission(String id) {
 	/** {@code Type/id} of our copy of a received resource. */
 	String copyReference(Resource resource, String fullUrl) {
 		return resource.fhirType() + "/" + copyId(fullUrl);
+	}
+
+	/** The id of the payer's n-th request for documents (its PAS Task); its CommunicationRequests add {@code -<i>}. */
+	String documentRequestId(int round) {
+		return id + "-docs-" + round;
+	}
+
+	/** The id of the Task a CommunicationRequest of {@link #documentRequestId} belongs to. */
+	static String documentRequestOf(String communicationRequestId) {
+		return communicationRequestId.substring(0, communicationRequestId.lastIndexOf('-'));
+	}
+
+	/** The id of a document received for it, from a digest of what it says: the same document sent twice is one. */
+	String attachmentId(String contentDigest) {
+		return id + "-att-" + Digests.sha256Hex(contentDigest).substring(0, ENTRY_DIGITS);
 	}
 
 	/** The payer's tracking number for it: what the response, the inquiry and later decisions name it by. */

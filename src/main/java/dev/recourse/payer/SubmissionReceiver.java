@@ -102,9 +102,8 @@ class SubmissionReceiver {
 	}
 
 	private Bundle answer(Receipt receipt, RequestDetails request) {
-		ClaimResponse response = receipt.response();
-		return new WireBundles(fhirContext, request.getFhirServerBase(), WireBundles.Kind.SUBMIT_RESPONSE).answer(response,
-				receipt.received(), receipt.received().getIdentifier(), response.getMeta().getLastUpdated());
+		return new WireBundles(fhirContext, request.getFhirServerBase(), WireBundles.Kind.SUBMIT_RESPONSE).answer(receipt,
+				receipt.received().getIdentifier(), receipt.response().getMeta().getLastUpdated());
 	}
 
 	private static String reference(Resource resource) {

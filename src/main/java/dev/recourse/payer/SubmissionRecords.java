@@ -9,14 +9,20 @@ import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import dev.recourse.server.LocalRepositories;
 import dev.recourse.server.Searches;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.CommunicationRequest;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +45,14 @@ class SubmissionRecords {
 	 * @param recorded when it was received
 	 * @param response the payer's current answer
 	 * @param received the Bundle as it was received
+	 * @param requests the payer's requests for documents about it: each PAS Task, then its CommunicationRequests
 	 */
-	record Receipt(Submission submission, String digest, Date recorded, ClaimResponse response, Bundle received) {
+	record Receipt(Submission submission, String digest, Date recorded, ClaimResponse response, Bundle received,
+			List<Resource> requests) {
+		/** The PAS Tasks of {@link #requests}, oldest first. */
+		List<Task> documentRequests() {
+			return requests.stream().filter(Task.class::isInstance).map(Task.class::cast).toList();
+		}
 	}
 
 	/** The submission's receipt, when it has been received. */
@@ -53,8 +65,28 @@ class SubmissionRecords {
 				return Optional.empty();
 			}
 			return Optional.of(new Receipt(submission, ReceiptProvenance.digest(provenance).orElse(""), provenance.getRecorded(),
-					response.get(), received.get()));
+					response.get(), received.get(), requests(store, response.get())));
 		});
+	}
+
+	/** The resource of ours with this id, if there is one. */
+	<T extends Resource> Optional<T> find(Class<T> type, String id) {
+		return read(repositories.forServer(), type, id);
+	}
+
+	/** The requests for documents its answer names (ClaimResponse.communicationRequest), with the Task each belongs to. */
+	private static List<Resource> requests(IRepository store, ClaimResponse response) {
+		List<Resource> tasks = new ArrayList<>();
+		List<Resource> asked = new ArrayList<>();
+		Set<String> taskIds = new LinkedHashSet<>();
+		for (Reference reference : response.getCommunicationRequest()) {
+			IdType id = new IdType(reference.getReference());
+			read(store, CommunicationRequest.class, id.getIdPart()).ifPresent(asked::add);
+			taskIds.add(Submission.documentRequestOf(id.getIdPart()));
+		}
+		taskIds.forEach(id -> read(store, Task.class, id).ifPresent(tasks::add));
+		tasks.addAll(asked);
+		return tasks;
 	}
 
 	/** Stores one submission's resources in one transaction: all or nothing. */

@@ -2,10 +2,13 @@ package dev.recourse.payer;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.FhirTerser;
+import dev.recourse.payer.SubmissionRecords.Receipt;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -16,6 +19,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * A stored ClaimResponse as PAS sends it back: in a collection Bundle, first, with every resource it references
@@ -51,21 +55,40 @@ final class WireBundles {
 	}
 
 	/**
-	 * @param stored the ClaimResponse as this server keeps it
-	 * @param received the submission's Bundle as it was received
+	 * The answer as it stands, with the payer's requests for documents (PAS Task, CommunicationRequests) after the
+	 * ClaimResponse: the provider learns of them from the answer it already reads (sync answer, inquiry, notification).
+	 *
 	 * @param identifier the answer's Bundle.identifier (PAS echoes the request's)
 	 */
-	Bundle answer(ClaimResponse stored, Bundle received, Identifier identifier, Date timestamp) {
-		ClaimResponse wire = wireResponse(stored, originals(stored, received));
+	Bundle answer(Receipt receipt, Identifier identifier, Date timestamp) {
+		ClaimResponse stored = receipt.response();
+		Map<String, String> originals = originals(stored, receipt.received());
+		ClaimResponse wire = wireResponse(stored, originals);
 		Bundle answer = new Bundle().setType(Bundle.BundleType.COLLECTION).setIdentifier(identifier.copy()).setTimestamp(timestamp);
 		answer.getMeta().addProfile(kind.bundleProfile);
 		answer.addEntry().setFullUrl(serverBase + "/ClaimResponse/" + stored.getIdElement().getIdPart()).setResource(wire);
-		BundleIndex index = new BundleIndex(received);
-		for (int echoed : echoed(wire, index)) {
+		List<Resource> sent = new ArrayList<>(List.of(wire));
+		for (Resource request : receipt.requests()) {
+			Resource copy = wireCopy(request, originals, request instanceof Task ? Pas.TASK : Pas.COMMUNICATION_REQUEST);
+			answer.addEntry().setFullUrl(serverBase + "/" + request.fhirType() + "/" + request.getIdElement().getIdPart()).setResource(copy);
+			sent.add(copy);
+		}
+		BundleIndex index = new BundleIndex(receipt.received());
+		for (int echoed : echoed(sent, wire.getRequest(), index)) {
 			Bundle.BundleEntryComponent entry = index.entry(echoed);
 			answer.addEntry().setFullUrl(entry.getFullUrl()).setResource(entry.getResource().copy());
 		}
 		return answer;
+	}
+
+	/**
+	 * The answer without requests for documents, for a ClaimResponse read on its own.
+	 *
+	 * @param received the submission's Bundle as it was received
+	 */
+	Bundle answer(ClaimResponse stored, Bundle received, Identifier identifier, Date timestamp) {
+		Submission submission = Submission.owning(stored.getIdElement().getIdPart());
+		return answer(new Receipt(submission, "", timestamp, stored, received, List.of()), identifier, timestamp);
 	}
 
 	/** {@code Type/id} of each of our copies → the fullUrl it was received with. */
@@ -79,16 +102,7 @@ final class WireBundles {
 	}
 
 	private ClaimResponse wireResponse(ClaimResponse stored, Map<String, String> originals) {
-		ClaimResponse wire = stored.copy();
-		wire.setMeta(new Meta().addProfile(kind.responseProfile).setVersionId(stored.getMeta().getVersionId())
-				.setLastUpdated(stored.getMeta().getLastUpdated()));
-		for (Reference reference : fhirContext.newTerser().getAllPopulatedChildElementsOfType(wire, Reference.class)) {
-			String value = reference.getReference();
-			if (value == null || value.startsWith("#") || BundleIndex.isAbsolute(value)) {
-				continue;
-			}
-			reference.setReference(originals.containsKey(value) ? originals.get(value) : serverBase + "/" + value);
-		}
+		ClaimResponse wire = (ClaimResponse) wireCopy(stored, originals, kind.responseProfile);
 		Reference request = wire.getRequest();
 		if (request.hasReference() && !request.getReference().startsWith("http")) {
 			request.setReference(null);
@@ -97,14 +111,34 @@ final class WireBundles {
 		return wire;
 	}
 
-	/** The received entries the response references, and those they reference, in the Bundle's order; no Claim. */
-	private TreeSet<Integer> echoed(ClaimResponse wire, BundleIndex index) {
+	/**
+	 * A stored resource as sent: the one profile it is sent under, and its references to our copies of received
+	 * resources made the fullUrls they were received with; a reference to anything else of ours made absolute here.
+	 */
+	private Resource wireCopy(Resource stored, Map<String, String> originals, String profile) {
+		Resource wire = stored.copy();
+		wire.setMeta(new Meta().addProfile(profile).setVersionId(stored.getMeta().getVersionId())
+				.setLastUpdated(stored.getMeta().getLastUpdated()));
+		for (Reference reference : fhirContext.newTerser().getAllPopulatedChildElementsOfType(wire, Reference.class)) {
+			String value = reference.getReference();
+			if (value == null || value.startsWith("#") || BundleIndex.isAbsolute(value)) {
+				continue;
+			}
+			reference.setReference(originals.containsKey(value) ? originals.get(value) : serverBase + "/" + value);
+		}
+		return wire;
+	}
+
+	/** The received entries the answer's resources reference, and those they reference, in the Bundle's order; no Claim. */
+	private TreeSet<Integer> echoed(List<Resource> sent, Reference request, BundleIndex index) {
 		FhirTerser terser = fhirContext.newTerser();
 		TreeSet<Integer> echoed = new TreeSet<>();
 		Deque<Integer> toVisit = new ArrayDeque<>();
-		for (Reference reference : terser.getAllPopulatedChildElementsOfType(wire, Reference.class)) {
-			if (reference != wire.getRequest()) {
-				index.resolve(reference.getReference(), -1).ifPresent(toVisit::add);
+		for (Resource resource : sent) {
+			for (Reference reference : terser.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+				if (reference != request) {
+					index.resolve(reference.getReference(), -1).ifPresent(toVisit::add);
+				}
 			}
 		}
 		while (!toVisit.isEmpty()) {

@@ -39,6 +39,14 @@ final class CaseStage {
 		return actions.stream().allMatch("A3"::equals) ? "upheld" : "partially-approved";
 	}
 
+	/**
+	 * The stage to stand at given the case's current one: a pended answer read again leaves a case whose payer asked
+	 * for documents at more-information-requested (sending them, or a decision, moves it on).
+	 */
+	static String keeping(String answered, String current) {
+		return "under-review".equals(answered) && "more-information-requested".equals(current) ? current : answered;
+	}
+
 	private static String code(Extension reviewAction) {
 		Extension code = reviewAction.getExtensionByUrl(REVIEW_ACTION_CODE);
 		Type value = code == null ? null : code.getValue();

@@ -60,6 +60,10 @@ class DecidedAnswers {
 			decidedCase.apply(PayerResponses.linkedCase(transaction, caseTask, "ClaimResponse/" + key), received, packet);
 			try {
 				store.transaction(transaction);
+				if ("under-review".equals(CaseStage.of(received))) {
+					// still pended: what the payer asks for meanwhile (PAS Task, CommunicationRequests) goes on the case
+					responses.recordDocumentRequests(caseTask.getIdElement().toUnqualifiedVersionless(), event.response());
+				}
 				return new Kept(true, "Event " + event.number() + ": recorded (" + CaseStage.of(received) + ")");
 			} catch (BaseServerResponseException e) {
 				if (!SubmissionOutbox.isConflict(e) || attempt >= TRIES) {

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * so its address is checked against the outbound URL policy then.
  */
 @Component
-class PayerEndpoints {
+public class PayerEndpoints {
 	private static final Logger log = LoggerFactory.getLogger(PayerEndpoints.class);
 	private final SubmissionProperties settings;
 	private final LocalRepositories repositories;
@@ -79,6 +79,20 @@ class PayerEndpoints {
 		EhrConnection connection = EndpointMapping.toConnection(endpoint);
 		outbound.check(connection.baseUrl(), "Endpoint.address");
 		return connection;
+	}
+
+	/**
+	 * The connection to the configured payer whose address is this URL (a trailing slash aside): a URL a payer's
+	 * message names (a PAS Task's payer-url) is called only when it is one of ours; empty when it is not.
+	 */
+	public Optional<EhrConnection> configuredAt(String url) {
+		String wanted = withoutTrailingSlash(url);
+		return settings.payers().stream().filter(payer -> withoutTrailingSlash(payer.address()).equals(wanted)).findFirst()
+				.map(payer -> connection(payer.id()));
+	}
+
+	private static String withoutTrailingSlash(String url) {
+		return url == null ? "" : url.replaceAll("/+$", "");
 	}
 
 	private static List<Identifier> insurerIdentifiers(Bundle packet) {

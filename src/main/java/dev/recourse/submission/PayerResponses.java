@@ -2,6 +2,7 @@ package dev.recourse.submission;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import dev.recourse.attachment.DocumentRequestIntake;
 import dev.recourse.casework.CaseOutputs;
 import dev.recourse.casework.CaseStages;
 import dev.recourse.server.LocalRepositories;
@@ -14,6 +15,8 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +28,17 @@ import org.springframework.stereotype.Component;
 @Component
 class PayerResponses {
 	private static final int CASE_WRITE_TRIES = 5;
+	private static final Logger log = LoggerFactory.getLogger(PayerResponses.class);
 	private final LocalRepositories repositories;
 	private final FhirContext fhirContext;
 	private final DecidedCase decidedCase;
+	private final DocumentRequestIntake documentRequests;
 
-	PayerResponses(LocalRepositories repositories, FhirContext fhirContext, DecidedCase decidedCase) {
+	PayerResponses(LocalRepositories repositories, FhirContext fhirContext, DecidedCase decidedCase, DocumentRequestIntake documentRequests) {
 		this.decidedCase = decidedCase;
 		this.repositories = repositories;
 		this.fhirContext = fhirContext;
+		this.documentRequests = documentRequests;
 	}
 
 	static Optional<ClaimResponse> claimResponse(Bundle answer) {
@@ -55,6 +61,7 @@ class PayerResponses {
 			}
 			throw e;
 		}
+		recordDocumentRequests(new IdType(completed.getPartOfFirstRep().getReference()).toUnqualifiedVersionless(), answer);
 		return Optional.of(repositories.forServer().read(Task.class, completed.getIdElement().toUnqualifiedVersionless()));
 	}
 
@@ -80,6 +87,15 @@ class PayerResponses {
 		}
 	}
 
+	/** A request for documents the answer carries goes on the case; the answer stays stored when that fails. */
+	void recordDocumentRequests(IdType caseId, Bundle answer) {
+		try {
+			documentRequests.recordFrom(caseId, answer);
+		} catch (BaseServerResponseException | dev.recourse.common.RecourseException e) {
+			log.warn("{}: the payer's request for documents could not be recorded on the case: {}", caseId.getIdPart(), e.getMessage());
+		}
+	}
+
 	/** The stored response Bundle of a completed submission. */
 	Bundle response(Task completed) {
 		return repositories.forServer().read(Bundle.class, new IdType(SubmissionTask.output(completed, "Bundle").orElseThrow()));
@@ -93,9 +109,10 @@ class PayerResponses {
 		String claimResponseRef = SubmissionTask.output(completed, "ClaimResponse").orElseThrow();
 		IdType caseId = new IdType(completed.getPartOfFirstRep().getReference()).toUnqualifiedVersionless();
 		ClaimResponse answer = repositories.forServer().read(ClaimResponse.class, new IdType(claimResponseRef));
-		String stage = CaseStage.of(answer);
+		String answered = CaseStage.of(answer);
 		for (int attempt = 1; ; attempt++) {
 			Task caseTask = repositories.forServer().read(Task.class, caseId);
+			String stage = CaseStage.keeping(answered, caseTask.getBusinessStatus().getCodingFirstRep().getCode());
 			boolean linked = CaseOutputs.all(caseTask, "payer-response").contains(claimResponseRef);
 			if (linked && stage.equals(caseTask.getBusinessStatus().getCodingFirstRep().getCode())) {
 				return;
@@ -156,7 +173,8 @@ class PayerResponses {
 			reference.setReference(target.get().fhirType() + "/" + target.get().getIdElement().getIdPart());
 		} else {
 			String original = reference.getReference();
-			reference.setReference(null);
+			// the parser links references to the Bundle's entries; a link kept to an entry without an id fails the store
+			reference.setReference(null).setResource(null);
 			if (!reference.hasDisplay()) {
 				reference.setDisplay("the payer's " + original);
 			}

@@ -42,6 +42,8 @@ public final class FakePayer implements AutoCloseable {
 	private final Deque<Fault> script = new ConcurrentLinkedDeque<>();
 	private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
 	private final java.util.concurrent.atomic.AtomicInteger subscriptionIds = new java.util.concurrent.atomic.AtomicInteger();
+	private final List<org.hl7.fhir.r4.model.Parameters> attachments = new CopyOnWriteArrayList<>();
+	private volatile List<String> documentsAsked = List.of();
 	private volatile long answerDelayMillis;
 	private volatile int port;
 	private HttpServer server;
@@ -77,7 +79,18 @@ public final class FakePayer implements AutoCloseable {
 		answerDelayMillis = millis;
 	}
 
+	/** The answers to the coming {@code $submit}s ask for documents of these LOINC codes (PAS Task and CommunicationRequests). */
+	public void askForDocuments(String... loincCodes) {
+		documentsAsked = List.of(loincCodes);
+	}
+
+	/** Every {@code $submit-attachment} received, as sent. */
+	public List<org.hl7.fhir.r4.model.Parameters> attachments() {
+		return List.copyOf(attachments);
+	}
+
 	public void reset() {
+		documentsAsked = List.of();
 		script.clear();
 		answerDelayMillis = 0;
 	}
@@ -113,7 +126,7 @@ public final class FakePayer implements AutoCloseable {
 
 	private void listen(int at) {
 		server = LoopbackServer.listen(at, "fake-payer", Map.of("/fhir/Claim/$submit", this::submit, "/fhir/Claim/$inquire", this::inquire,
-				"/fhir/Subscription", this::subscribe));
+				"/fhir/Subscription", this::subscribe, "/fhir/$submit-attachment", this::submitAttachment));
 		port = server.getAddress().getPort();
 	}
 
@@ -127,12 +140,23 @@ public final class FakePayer implements AutoCloseable {
 			return;
 		}
 		Bundle response = fault == Fault.DENY_AT_ONCE ? PendedResponse.of(request, "A3", "Not certified") : PendedResponse.of(request);
+		if (!documentsAsked.isEmpty()) {
+			PendedResponse.askForDocuments(response, baseUrl(), documentsAsked);
+		}
 		file(request, response);
 		if (fault == Fault.ACCEPT_THEN_DROP) {
 			exchange.close(); // no status line: the connection is closed with the request filed
 			return;
 		}
 		answer(exchange, 200, fhir.newJsonParser().encodeResourceToString(response));
+	}
+
+	private void submitAttachment(HttpExchange exchange) throws IOException {
+		try (InputStream in = exchange.getRequestBody()) {
+			attachments.add(fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Parameters.class,
+					new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+		}
+		answer(exchange, 200, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"information\",\"code\":\"informational\"}]}");
 	}
 
 	private void inquire(HttpExchange exchange) throws IOException {

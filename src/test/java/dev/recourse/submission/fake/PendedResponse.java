@@ -15,6 +15,7 @@ final class PendedResponse {
 	static final String PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/";
 	static final String REVIEW_ACTION = PAS + "extension-reviewAction";
 	static final String REVIEW_ACTION_CODE = PAS + "extension-reviewActionCode";
+	static final String TEMP_CODES = "http://hl7.org/fhir/us/davinci-pas/CodeSystem/PASTempCodes";
 
 	private PendedResponse() {
 	}
@@ -53,6 +54,39 @@ final class PendedResponse {
 		answer.setTimestamp(new Date());
 		answer.addEntry().setFullUrl("urn:uuid:" + response.getIdElement().getIdPart()).setResource(response);
 		return answer;
+	}
+
+	/**
+	 * Makes the answer ask for documents as PAS does: a PAS Task (tracking number, payer-url, one attachments-needed per
+	 * code, line 1) and one CommunicationRequest per code, which the ClaimResponse names.
+	 */
+	static void askForDocuments(Bundle answer, String payerUrl, java.util.List<String> codes) {
+		ClaimResponse response = (ClaimResponse) answer.getEntryFirstRep().getResource();
+		String tracking = "FAKE-PA-" + UUID.randomUUID().toString().substring(0, 8);
+		response.setPreAuthRef(tracking);
+		org.hl7.fhir.r4.model.Task task = new org.hl7.fhir.r4.model.Task();
+		task.getMeta().addProfile(PAS + "profile-task");
+		task.addIdentifier().setSystem("http://payer.example/tracking").setValue(tracking);
+		task.setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.REQUESTED).setIntent(org.hl7.fhir.r4.model.Task.TaskIntent.ORDER);
+		task.setCode(new CodeableConcept(new Coding(TEMP_CODES, "attachment-request-code", null)));
+		task.setFor(response.getPatient().copy());
+		task.getRequester().getIdentifier().setSystem("http://hl7.org/fhir/sid/us-npi").setValue("1234567893");
+		task.getOwner().getIdentifier().setSystem("http://hl7.org/fhir/sid/us-npi").setValue("8189991234");
+		task.setReasonCode(new CodeableConcept(new Coding(TEMP_CODES, "priorAuthorization", null)));
+		task.addInput().setType(new CodeableConcept(new Coding(TEMP_CODES, "payer-url", null))).setValue(new org.hl7.fhir.r4.model.UrlType(payerUrl));
+		for (String code : codes) {
+			org.hl7.fhir.r4.model.Task.ParameterComponent needed = task.addInput()
+					.setType(new CodeableConcept(new Coding(TEMP_CODES, "attachments-needed", null)))
+					.setValue(new CodeableConcept(new Coding("http://loinc.org", code, null)));
+			needed.addExtension(PAS + "extension-serviceLineNumber", new org.hl7.fhir.r4.model.PositiveIntType(1));
+			org.hl7.fhir.r4.model.CommunicationRequest asked = new org.hl7.fhir.r4.model.CommunicationRequest()
+					.setStatus(org.hl7.fhir.r4.model.CommunicationRequest.CommunicationRequestStatus.ACTIVE);
+			asked.addPayload().setContent(new org.hl7.fhir.r4.model.StringType(code));
+			String fullUrl = "urn:uuid:" + UUID.randomUUID();
+			response.addCommunicationRequest(new Reference(fullUrl));
+			answer.addEntry().setFullUrl(fullUrl).setResource(asked);
+		}
+		answer.addEntry().setFullUrl(payerUrl + "/Task/" + tracking).setResource(task);
 	}
 
 	/** The PAS inquiry answer for a filed request: its ClaimResponse as answered then. */
