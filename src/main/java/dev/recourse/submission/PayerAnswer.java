@@ -7,11 +7,12 @@ import org.hl7.fhir.r4.model.Resource;
  * What one request to the payer came to.
  *
  * @param kind what the outbox does next
- * @param resource the payer's answer when it answered with one (a Bundle for PAS operations, the created Subscription)
+ * @param resource the payer's answer when it answered with one (a Bundle for PAS operations, the created Subscription, an
+ *        OperationOutcome or nothing for CDex {@code $submit-attachment})
  * @param reason in words, for the submission's status reason and the caller
  */
-record PayerAnswer(Kind kind, Resource resource, String reason) {
-	enum Kind {
+public record PayerAnswer(Kind kind, Resource resource, String reason) {
+	public enum Kind {
 		/** The payer answered 2xx with a Bundle. */
 		ANSWERED,
 		/** The payer refused the request (4xx): sending it again gets the same answer. */

@@ -16,19 +16,20 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Subscription;
 import org.springframework.stereotype.Component;
 
 /**
- * Requests to a payer: PAS {@code POST [base]/Claim/$submit} and {@code Claim/$inquire}, the Bundle as the body, and
- * {@code POST [base]/Subscription} for its decision notifications.
+ * Requests to a payer: PAS {@code POST [base]/Claim/$submit} and {@code Claim/$inquire}, the Bundle as the body,
+ * {@code POST [base]/Subscription} for its decision notifications, and CDex {@code POST [base]/$submit-attachment}.
  * One request per call, never retried here (the outbox decides), never redirected (a redirect would leave the
  * address the outbound policy checked); each failure is sorted by whether the payer may have received the request.
  */
 @Component
-class PayerClient {
+public class PayerClient {
 	private static final String FHIR_JSON = "application/fhir+json";
 	private final HttpClient http;
 	private final SubmissionProperties settings;
@@ -55,6 +56,11 @@ class PayerClient {
 	/** {@code POST [base]/Subscription}; answered with the created Subscription (its id, from the body or Location). */
 	PayerAnswer subscribe(EhrConnection payer, Subscription subscription) {
 		return post(new Call(payer, "Subscription", Subscription.class), subscription);
+	}
+
+	/** CDex {@code $submit-attachment}: a 2xx answer is the payer's OperationOutcome, or an empty one when it sends no body. */
+	public PayerAnswer submitAttachment(EhrConnection payer, Parameters attachments) {
+		return post(new Call(payer, "$submit-attachment", OperationOutcome.class), attachments);
 	}
 
 	/** One request: where it goes and what a 2xx answer must be. */
@@ -117,6 +123,9 @@ class PayerClient {
 			resource = response.body().isBlank() ? null : fhirContext.newJsonParser().parseResource(response.body());
 		} catch (DataFormatException notFhir) {
 			resource = null;
+		}
+		if (call.answerType() == OperationOutcome.class && resource == null && response.body().isBlank()) {
+			return PayerAnswer.answered(new OperationOutcome());
 		}
 		Optional<String> location = response.headers().firstValue("Location");
 		if (call.answerType() == Subscription.class && !(resource instanceof Subscription) && location.isPresent()) {

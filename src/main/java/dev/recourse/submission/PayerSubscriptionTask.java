@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
@@ -39,9 +37,7 @@ final class PayerSubscriptionTask {
 		task.addInput().setValue(new Reference("Endpoint/" + endpointId)).getType().setText(SubmissionTask.ENDPOINT_INPUT);
 		task.setAuthoredOn(Date.from(now));
 		task.setLastModified(Date.from(now));
-		task.addExtension(SubmissionTask.ATTEMPTS, new IntegerType(0));
-		task.addExtension(SubmissionTask.NEXT_ATTEMPT, new DateTimeType(Date.from(now)));
-		return task;
+		return SubmissionTask.STATE.start(task, now);
 	}
 
 	/** The claimed record, now expecting the secret of this digest: the one sent to the payer in this attempt. */

@@ -39,15 +39,7 @@ public final class PacketBenchmark {
 	private PacketBenchmark() {}
 
 	public static void main(String[] args) {
-		int status = 0;
-		try {
-			run(args);
-		} catch (Throwable failed) {
-			failed.printStackTrace();
-			status = 1;
-		}
-		// the token issuer's HTTP server thread is no daemon: leave explicitly (the server was stopped by then)
-		System.exit(status);
+		DriverMain.runAndExit(args, PacketBenchmark::run);
 	}
 
 	private static void run(String[] args) throws Exception {

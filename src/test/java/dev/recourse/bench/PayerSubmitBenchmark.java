@@ -37,14 +37,7 @@ public final class PayerSubmitBenchmark {
 	private PayerSubmitBenchmark() {}
 
 	public static void main(String[] args) {
-		int status = 0;
-		try {
-			run(args);
-		} catch (Throwable failed) {
-			failed.printStackTrace();
-			status = 1;
-		}
-		System.exit(status);
+		DriverMain.runAndExit(args, PayerSubmitBenchmark::run);
 	}
 
 	/** One timed phase: how many calls, in how long, their client-side latencies and the answers' statuses. */
