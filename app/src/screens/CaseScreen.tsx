@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useState } from "react";
+import type { Api, Resource } from "../api";
+import { ActionFeedback, Badge, formatDate } from "../components";
+import { display } from "../codes";
+import { humanName, payerOf, serviceOf, summarize, urgency } from "../model";
+import { useAction } from "../useAction";
+import { CriteriaScreen } from "./CriteriaScreen";
+import { LetterScreen } from "./LetterScreen";
+import { Overview } from "./Overview";
+import { PacketScreen } from "./PacketScreen";
+import { TimelineScreen } from "./TimelineScreen";
+
+/** Everything about one case the screens read: the case Task, its denial, patient, plan, and the triage of the denial. */
+export interface CaseContext {
+  task: Resource;
+  denial: Resource;
+  patient?: Resource;
+  insurer?: Resource;
+  coverage?: Resource;
+  triage?: Resource;
+  reload: () => Promise<void>;
+}
+
+const TABS = [
+  ["overview", "Denial and pathways"],
+  ["criteria", "Chart and criteria"],
+  ["letter", "Letter"],
+  ["packet", "Packet and submit"],
+  ["timeline", "Timeline"],
+] as const;
+
+async function optional(read: () => Promise<Resource>): Promise<Resource | undefined> {
+  try {
+    return await read();
+  } catch {
+    return undefined;
+  }
+}
+
+export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab: string }) {
+  const [context, setContext] = useState<CaseContext>();
+  const loading = useAction();
+
+  const load = useCallback(async () => {
+    await loading.run("Loading the case", async () => {
+      const task = await api.read(`Task/${caseId}`);
+      const denial = await api.read(task.focus.reference);
+      const [patient, insurer, coverage, triage] = await Promise.all([
+        optional(() => api.read(task.for.reference)),
+        denial.insurer?.reference ? optional(() => api.read(denial.insurer.reference)) : Promise.resolve(undefined),
+        denial.insurance?.[0]?.coverage?.reference ? optional(() => api.read(denial.insurance[0].coverage.reference)) : Promise.resolve(undefined),
+        optional(() => api.operation(`ClaimResponse/${denial.id}/$triage`)),
+      ]);
+      setContext({ task, denial, patient, insurer, coverage, triage, reload: load });
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, caseId]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  if (!context) {
+    return <ActionFeedback action={loading} />;
+  }
+  const summary = summarize(context.task, new Map());
+  const due = urgency(summary.deadline);
+  return (
+    <article aria-labelledby="case-title">
+      <p>
+        <a href="#/">← Worklist</a>
+      </p>
+      <h1 id="case-title">
+        {humanName(context.patient)} — {serviceOf(context.denial)} ({payerOf(context.denial, new Map(context.insurer ? [[context.denial.insurer.reference, context.insurer]] : []))})
+      </h1>
+      <p className="case-facts">
+        <span>Stage: {display("caseStage", summary.stage)}</span>
+        <span>Next step: {display("pathway", summary.pathway) || "—"}</span>
+        <span>
+          Deadline: {formatDate(summary.deadline) || "—"}
+          {due === "overdue" && <Badge kind="overdue">Overdue</Badge>}
+          {due === "soon" && <Badge kind="soon">Due within 48 h</Badge>}
+        </span>
+        <span>Case {context.task.status}</span>
+      </p>
+      <nav className="tabs" aria-label="Case steps">
+        {TABS.map(([id, label]) => (
+          <a key={id} href={`#/case/${encodeURIComponent(caseId)}/${id}`} aria-current={tab === id ? "page" : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      <ActionFeedback action={loading} />
+      {tab === "overview" && <Overview api={api} context={context} />}
+      {tab === "criteria" && <CriteriaScreen api={api} context={context} />}
+      {tab === "letter" && <LetterScreen api={api} context={context} />}
+      {tab === "packet" && <PacketScreen api={api} context={context} />}
+      {tab === "timeline" && <TimelineScreen api={api} context={context} />}
+    </article>
+  );
+}

@@ -1,0 +1,172 @@
+import { useEffect, useState } from "react";
+import type { Api, Resource } from "../api";
+import { ActionFeedback, Section, formatDateTime } from "../components";
+import { display } from "../codes";
+import { useDraft } from "../drafts";
+import { outputs } from "../model";
+import { useAction } from "../useAction";
+import type { CaseContext } from "./CaseScreen";
+
+interface Event {
+  when: string;
+  kind: string;
+  text: string;
+}
+
+const CALL_REFERENCE = "http://recourse.dev/fhir/sid/call-reference";
+
+function localNow(): string {
+  const now = new Date();
+  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
+  return now.toISOString().slice(0, 16);
+}
+
+async function events(api: Api, task: Resource): Promise<Event[]> {
+  const caseRef = `Task/${task.id}`;
+  const [submissions, communications, requests] = await Promise.all([
+    api.search(`Task?part-of=${caseRef}&_count=100`),
+    api.search(`Communication?part-of=${caseRef}&_count=100`),
+    api.search(`CommunicationRequest?based-on=${caseRef}&_count=100`).catch(() => []),
+  ]);
+  const responses = await Promise.all(
+    outputs(task, "payer-response").filter((r) => r.startsWith("ClaimResponse/")).map((r) => api.read(r).catch(() => undefined)),
+  );
+  const list: Event[] = [{ when: task.authoredOn, kind: "Case", text: "Case opened on the denial" }];
+  for (const submission of submissions) {
+    list.push({
+      when: submission.authoredOn ?? submission.meta?.lastUpdated,
+      kind: "Submission",
+      text: `Packet submitted to the payer — ${submission.status}${submission.statusReason?.text ? `: ${submission.statusReason.text}` : ""}`,
+    });
+  }
+  for (const response of responses.filter(Boolean) as Resource[]) {
+    list.push({ when: response.created, kind: "Payer response", text: `${response.disposition ?? response.outcome}${response.preAuthRef ? ` (reference ${response.preAuthRef})` : ""}` });
+  }
+  for (const note of task.note ?? []) {
+    list.push({ when: note.time, kind: "Decision", text: note.text });
+  }
+  for (const communication of communications) {
+    const call = communication.medium?.some((m: Resource) => m.coding?.some((c: Resource) => c.code === "PHONE"));
+    const who = (communication.recipient ?? []).map((r: Resource) => r.display).filter(Boolean).join(", ");
+    const reference = communication.identifier?.find((i: Resource) => i.system === CALL_REFERENCE)?.value;
+    const notes = (communication.payload ?? []).map((p: Resource) => p.contentString).filter(Boolean).join(" ");
+    list.push({
+      when: communication.sent ?? communication.meta?.lastUpdated,
+      kind: call ? "Call" : "Communication",
+      text: [who && `with ${who}`, reference && `reference ${reference}`, notes].filter(Boolean).join(" · ") || "Documents sent",
+    });
+  }
+  for (const request of requests) {
+    list.push({
+      when: request.authoredOn ?? request.meta?.lastUpdated,
+      kind: request.category?.[0]?.coding?.[0]?.code === "peer-to-peer" ? "Peer-to-peer" : "Request",
+      text: (request.payload ?? []).map((p: Resource) => p.contentString).filter(Boolean).join(" ") || "Requested",
+    });
+  }
+  return list.filter((event) => event.when).sort((a, b) => b.when.localeCompare(a.when));
+}
+
+/** What happened on the case, newest first, and a call logged on the spot. */
+export function TimelineScreen({ api, context }: { api: Api; context: CaseContext }) {
+  const { task } = context;
+  const [list, setList] = useState<Event[]>([]);
+  const loading = useAction();
+
+  async function refresh() {
+    await loading.run("Loading the timeline", async () => setList(await events(api, task)));
+  }
+
+  useEffect(() => {
+    refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [task.id, task.meta?.versionId]);
+
+  return (
+    <>
+      <Section
+        title="Timeline"
+        actions={
+          <button type="button" className="secondary" onClick={() => context.reload()}>
+            Refresh
+          </button>
+        }
+      >
+        <p>Stage: {display("caseStage", task.businessStatus?.coding?.[0]?.code)}</p>
+        <ActionFeedback action={loading} />
+        <ol className="timeline">
+          {list.map((event, index) => (
+            <li key={index}>
+              <time dateTime={event.when}>{formatDateTime(event.when)}</time> <strong>{event.kind}</strong> {event.text}
+            </li>
+          ))}
+        </ol>
+      </Section>
+      <LogCall api={api} task={task} onLogged={refresh} />
+    </>
+  );
+}
+
+/** A call with the plan, logged as a Communication on the case: when, with whom, the reference number, notes. */
+function LogCall({ api, task, onLogged }: { api: Api; task: Resource; onLogged: () => void }) {
+  const [when, setWhen, clearWhen] = useDraft(`call.${task.id}.when`, localNow());
+  const [person, setPerson, clearPerson] = useDraft(`call.${task.id}.person`);
+  const [reference, setReference, clearReference] = useDraft(`call.${task.id}.reference`);
+  const [notes, setNotes, clearNotes] = useDraft(`call.${task.id}.notes`);
+  const saving = useAction();
+
+  async function log() {
+    const saved = await saving.run("Logging the call", () =>
+      api.create({
+        resourceType: "Communication",
+        status: "completed",
+        partOf: [{ reference: `Task/${task.id}` }],
+        subject: task.for,
+        medium: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationMode", code: "PHONE", display: "telephone" }] }],
+        sent: new Date(when).toISOString(),
+        recipient: [{ display: person }],
+        identifier: reference ? [{ system: CALL_REFERENCE, value: reference }] : undefined,
+        payload: notes ? [{ contentString: notes }] : undefined,
+      }),
+    );
+    if (saved) {
+      clearWhen();
+      clearPerson();
+      clearReference();
+      clearNotes();
+      onLogged();
+    }
+  }
+
+  return (
+    <Section title="Log a call">
+      <form
+        className="log-call"
+        onSubmit={(event) => {
+          event.preventDefault();
+          log();
+        }}
+      >
+        <label>
+          Date and time
+          <input type="datetime-local" required value={when} onChange={(event) => setWhen(event.target.value)} />
+        </label>
+        <label>
+          Person spoken to
+          <input required value={person} onChange={(event) => setPerson(event.target.value)} placeholder="Name and role at the plan" />
+        </label>
+        <label>
+          Reference number
+          <input value={reference} onChange={(event) => setReference(event.target.value)} />
+        </label>
+        <label>
+          Notes
+          <textarea rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} />
+        </label>
+        <button type="submit" disabled={saving.running || !person.trim()}>
+          Log call
+        </button>
+      </form>
+      <ActionFeedback action={saving} />
+    </Section>
+  );
+}

@@ -1,0 +1,2 @@
+// fhirclient reaches for this only when globalThis.crypto is missing; see package.json.
+module.exports = { default: undefined };
