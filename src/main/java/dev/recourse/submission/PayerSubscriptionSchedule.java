@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code decision-notices.retry-interval} for those not yet subscribed to (a made subscription is only read).
  */
 @Component
-class PayerSubscriptionSchedule {
+public class PayerSubscriptionSchedule {
 	private static final Logger log = LoggerFactory.getLogger(PayerSubscriptionSchedule.class);
 	private final PayerSubscriptions subscriptions;
 	private final DecisionNoticeProperties settings;
@@ -50,7 +50,7 @@ class PayerSubscriptionSchedule {
 	}
 
 	/** One pass over the subscribing payers; one payer's failure does not keep the others from theirs. */
-	void ensureAll() {
+	public void ensureAll() {
 		for (Payer payer : subscriptions.subscribing()) {
 			try {
 				subscriptions.ensure(payer);

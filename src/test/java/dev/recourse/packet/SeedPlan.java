@@ -39,36 +39,36 @@ import org.hl7.fhir.r4.model.StringType;
  * @param letterText the denial letter's text (processNote)
  * @param requestOnFile whether the denied PAS request Claim is stored with the denial
  */
-record SeedPlan(String key, String fixture, String payer, String payerName, String regime, CodeableConcept product, Coding diagnosis, String carc,
+public record SeedPlan(String key, String fixture, String payer, String payerName, String regime, CodeableConcept product, Coding diagnosis, String carc,
 		String letterText, boolean requestOnFile) {
-	static final String PAYER_IDS = "http://recourse.dev/fhir/sid/payer";
-	static final String PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/";
-	static final String HCPCS = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
-	static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
-	static final String ICD10 = "http://hl7.org/fhir/sid/icd-10-cm";
+	public static final String PAYER_IDS = "http://recourse.dev/fhir/sid/payer";
+	public static final String PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/";
+	public static final String HCPCS = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+	public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+	public static final String ICD10 = "http://hl7.org/fhir/sid/icd-10-cm";
 
-	String patientId() {
+	public String patientId() {
 		return key + "-patient";
 	}
 
-	String prescriberId() {
+	public String prescriberId() {
 		return key + "-prescriber";
 	}
 
-	String denialId() {
+	public String denialId() {
 		return key + "-denial";
 	}
 
-	String memberId() {
+	public String memberId() {
 		return key.toUpperCase() + "-M01";
 	}
 
-	String reviewNumber() {
+	public String reviewNumber() {
 		return key.toUpperCase() + "-UM-1";
 	}
 
 	/** Everything above as one transaction of PUTs. */
-	Bundle transaction(FhirContext fhirContext, String prescriberFamily, String prescriberGiven, String specialty) {
+	public Bundle transaction(FhirContext fhirContext, String prescriberFamily, String prescriberGiven, String specialty) {
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		put(transaction, patient(fhirContext));
 		put(transaction, payerOrganization());
@@ -143,7 +143,7 @@ record SeedPlan(String key, String fixture, String payer, String payerName, Stri
 		return role;
 	}
 
-	String clinicId() {
+	public String clinicId() {
 		return key + "-clinic";
 	}
 

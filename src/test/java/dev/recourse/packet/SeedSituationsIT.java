@@ -1,5 +1,9 @@
 package dev.recourse.packet;
 
+import static dev.recourse.packet.SeedCharts.allergy;
+import static dev.recourse.packet.SeedCharts.condition;
+import static dev.recourse.packet.SeedCharts.ldl;
+import static dev.recourse.packet.SeedCharts.medication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recourse.ehr.fake.FakeEhr;
@@ -15,23 +19,16 @@ import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -288,58 +285,6 @@ class SeedSituationsIT extends PacketCaseSteps {
 			section.addPart().setName("text").setValue(new StringType(argument));
 		}
 		return in;
-	}
-
-	// --- the EHR's records
-
-	private static Condition condition(String ehrPatient, String icd10, String display, String onset) {
-		Condition condition = new Condition();
-		condition.setSubject(new Reference("Patient/" + ehrPatient));
-		condition.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical").setCode("active");
-		condition.getVerificationStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/condition-ver-status").setCode("confirmed");
-		condition.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/condition-category").setCode("problem-list-item");
-		condition.getCode().addCoding().setSystem(SeedPlan.ICD10).setCode(icd10).setDisplay(display);
-		condition.setOnset(new DateTimeType(onset));
-		condition.setRecordedDateElement(new DateTimeType(onset));
-		return condition;
-	}
-
-	/** A stopped order with the reason as the EHR wrote it (text), as step-therapy criteria read it. */
-	private static MedicationRequest medication(String ehrPatient, String drug, String start, String end, String reason) {
-		MedicationRequest request = new MedicationRequest();
-		request.setStatus(MedicationRequest.MedicationRequestStatus.STOPPED);
-		request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
-		request.getMedicationCodeableConcept().setText(drug);
-		request.setSubject(new Reference("Patient/" + ehrPatient));
-		request.setAuthoredOnElement(new DateTimeType(start));
-		request.getDispenseRequest().setValidityPeriod(new Period().setStartElement(new DateTimeType(start)).setEndElement(new DateTimeType(end)));
-		request.getStatusReason().setText(reason);
-		return request;
-	}
-
-	private static AllergyIntolerance allergy(String ehrPatient, String rxnorm, String substance, String onset, String reaction) {
-		AllergyIntolerance allergy = new AllergyIntolerance();
-		allergy.setPatient(new Reference("Patient/" + ehrPatient));
-		allergy.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical").setCode("active");
-		allergy.getVerificationStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification").setCode("confirmed");
-		allergy.setType(AllergyIntolerance.AllergyIntoleranceType.ALLERGY);
-		allergy.addCategory(AllergyIntolerance.AllergyIntoleranceCategory.MEDICATION);
-		allergy.getCode().addCoding().setSystem(SeedPlan.RXNORM).setCode(rxnorm).setDisplay(substance);
-		allergy.setOnset(new DateTimeType(onset));
-		allergy.addReaction().addManifestation().setText(reaction);
-		return allergy;
-	}
-
-	private static Observation ldl(String ehrPatient, double mgPerDl, String date) {
-		Observation observation = new Observation();
-		observation.setStatus(Observation.ObservationStatus.FINAL);
-		observation.addCategory().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/observation-category").setCode("laboratory");
-		observation.getCode().addCoding().setSystem("http://loinc.org").setCode("13457-7")
-				.setDisplay("Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation");
-		observation.setSubject(new Reference("Patient/" + ehrPatient));
-		observation.setEffective(new DateTimeType(date));
-		observation.setValue(new Quantity().setValue(mgPerDl).setUnit("mg/dL").setSystem("http://unitsofmeasure.org").setCode("mg/dL"));
-		return observation;
 	}
 
 	// --- reading answers
