@@ -107,6 +107,16 @@ Description: "A resource that proves the answer: a RecourseEvidence DocumentRefe
 * ^context[1].expression = "QuestionnaireResponse.item"
 * value[x] only Reference(Resource)
 
+// --- override-reason -------------------------------------------------------------------------------
+Extension: OverrideReasonExtension
+Id: override-reason
+Title: "Override reason"
+Description: "Why a specialist answered a criterion themselves (DTR information-origin override or manual) instead of the answer the chart gave: the clinical reasoning a reviewer reads beside the answer."
+* insert RecourseExtension(override-reason)
+* ^context[0].type = #element
+* ^context[0].expression = "QuestionnaireResponse.item.answer"
+* value[x] only string
+
 // --- policy-applicability --------------------------------------------------------------------------
 Extension: PolicyApplicabilityExtension
 Id: policy-applicability

@@ -171,7 +171,9 @@ DTR's context extensions point to the Coverage and the order (e.g. MedicationReq
 * item.extension[itemCriterionStatus] ^short = "Only when the criterion has no answer; then unknown"
 * item.answer.extension contains
     CriterionStatusExtension named criterionStatus 1..1 MS and
-    EvidenceExtension named evidence 0..* MS
+    EvidenceExtension named evidence 0..* MS and
+    OverrideReasonExtension named overrideReason 0..1 MS
+* item.answer.extension[overrideReason] ^short = "A specialist's answer: why (kept on re-evaluation with the answer)"
 * extension contains OffLabelReviewExtension named offLabelReview 0..1 MS
 
 // --- RecourseEvidence ------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.Resource;
  * cites, and the enclosures. The map is the one place the chart was judged; the letter restates it, never re-judges.
  */
 final class CriteriaFacts {
+	static final String OVERRIDE_REASON = "http://recourse.dev/fhir/StructureDefinition/override-reason";
 
 	private CriteriaFacts() {
 	}
@@ -97,7 +98,10 @@ final class CriteriaFacts {
 				Fact.ofNullable(sources.isEmpty() ? null : String.join(", ", sources))));
 	}
 
-	/** "Specialist's override (Dr. X)" when a person answered: the reviewer must see it is not computed from the chart. */
+	/**
+	 * "Specialist's override (Dr. X): <their reason>" when a person answered: the reviewer must see it is not computed from
+	 * the chart, and why the specialist answered it so.
+	 */
 	static Optional<String> answeredBy(QuestionnaireResponseItemComponent item) {
 		if (!CriteriaMapItems.answeredByPerson(item)) {
 			return Optional.empty();
@@ -112,7 +116,10 @@ final class CriteriaFacts {
 			Optional<String> who = CriteriaMapItems.answerAuthors(item).stream()
 					.map(ref -> ref.hasDisplay() ? ref.getDisplay() : ref.getReference()).filter(name -> name != null && !name.isBlank())
 					.findFirst();
-			return Optional.of(kind + who.map(name -> " (" + name + ")").orElse(""));
+			Extension reason = answer.getExtensionByUrl(OVERRIDE_REASON);
+			String why = reason != null && reason.getValue() != null && !reason.getValue().primitiveValue().isBlank()
+					? ": " + reason.getValue().primitiveValue().strip() : "";
+			return Optional.of(kind + who.map(name -> " (" + name + ")").orElse("") + why);
 		}
 		return Optional.empty();
 	}
