@@ -56,6 +56,7 @@ class SmartAppLaunchIT extends FhirIntegrationTest {
 		HttpResponse<String> loginPage = browser.get(serverRoot() + "/login");
 		assertThat(loginPage.statusCode()).isEqualTo(200);
 		assertThat(loginPage.body()).contains("name=\"username\"").contains("name=\"password\"");
+		assertThat(browser.get(serverRoot() + "/default-ui.css").statusCode()).as("the login page's style sheet").isEqualTo(200);
 		HttpResponse<String> loggedIn = browser.postForm(serverRoot() + "/login", Map.of("username", SmartAppBrowser.USERNAME,
 				"password", SmartAppBrowser.PASSWORD, "_csrf", SmartAppBrowser.csrf(loginPage.body())));
 		assertThat(loggedIn.statusCode()).isEqualTo(302);
@@ -221,6 +222,17 @@ class SmartAppLaunchIT extends FhirIntegrationTest {
 		JsonNode oidc = JSON.readTree(response.body());
 		assertThat(oidc.path("issuer").asText()).isEqualTo(serverRoot());
 		assertThat(oidc.path("authorization_endpoint").asText()).isEqualTo(serverRoot() + "/oauth2/authorize");
+	}
+
+	@Test
+	void userinfo_answersForTheUser() throws Exception {
+		String accessToken = browser.authorizeAndExchange(STANDALONE_SCOPES, Map.of()).path("access_token").asText();
+
+		HttpResponse<String> userinfo = send(HttpRequest.newBuilder(URI.create(serverRoot() + "/userinfo"))
+				.header("Authorization", "Bearer " + accessToken));
+
+		assertThat(userinfo.statusCode()).as(userinfo.body()).isEqualTo(200);
+		assertThat(JSON.readTree(userinfo.body()).path("sub").asText()).isEqualTo(SmartAppBrowser.USERNAME);
 	}
 
 	@Test
