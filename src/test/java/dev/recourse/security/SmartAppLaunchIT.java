@@ -144,6 +144,16 @@ class SmartAppLaunchIT extends FhirIntegrationTest {
 	}
 
 	@Test
+	void loginSession_authorizesNoApiCall() throws Exception {
+		assertThat(browser.logIn(SmartAppBrowser.USERNAME, SmartAppBrowser.PASSWORD).statusCode()).isEqualTo(302);
+
+		HttpResponse<String> withCookieOnly = browser.get(fhirBase() + "/Task");
+
+		assertThat(withCookieOnly.statusCode()).isEqualTo(401);
+		assertThat(withCookieOnly.headers().firstValue("Set-Cookie")).as("the API chain makes no session").isEmpty();
+	}
+
+	@Test
 	void unknownLaunch_isInvalidRequestAtTheRedirectUri() throws Exception {
 		Pkce pkce = Pkce.create();
 		String authorize = browser.authorizeUrl(EHR_SCOPES, pkce, Map.of("launch", "no-such-launch"));
