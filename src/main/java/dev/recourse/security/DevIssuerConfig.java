@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.recourse.server.FhirServerProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -17,26 +18,31 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * A real OAuth 2 authorization server (Spring Authorization Server) inside the embedded default, so the
- * README's run command works with real signed tokens: a confidential client may use the
- * {@code client_credentials} grant at {@code /oauth2/token}. Its keys are made at start-up and never
- * leave the process, so tokens do not outlive a restart.
+ * README's run command works with real signed tokens: the confidential client {@code recourse-dev} uses the
+ * {@code client_credentials} grant, the SMART app ({@link SmartAppConfig}) the authorization code grant with
+ * PKCE and OpenID Connect. Its keys are made at start-up and never leave the process, so tokens do not outlive
+ * a restart.
  */
 @Configuration
 @Profile("dev-issuer")
@@ -44,11 +50,29 @@ class DevIssuerConfig {
 
 	@Bean
 	@Order(SecurityConfig.API_CHAIN_ORDER - 1)
-	SecurityFilterChain devIssuerSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain devIssuerSecurity(HttpSecurity http, DevIssuer issuer, SmartAuthorizationRequests requests,
+			SecurityProperties security) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponses = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+		tokenResponses.setAccessTokenResponseCustomizer(new SmartTokenResponse());
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
-				.with(authorizationServer, Customizer.withDefaults())
-				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+				.with(authorizationServer, server -> server
+						.oidc(oidc -> {})
+						.clientAuthentication(clients -> clients.authenticationConverter(new MissingCodeVerifier()))
+						.authorizationEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.stream()
+								.filter(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::isInstance)
+								.map(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::cast)
+								.forEach(codes -> codes.setAuthenticationValidator(requests))))
+						.tokenEndpoint(token -> token.accessTokenResponseHandler(tokenResponses)))
+				.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+				// a browser that is not logged in goes to the login form and comes back (the session keeps the request)
+				.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+						new LoginUrlAuthenticationEntryPoint(SmartAppConfig.LOGIN_PATH), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+				// OpenID Connect's userinfo endpoint takes the issuer's own access tokens
+				.oauth2ResourceServer(resourceServer -> resourceServer.jwt(
+						jwt -> jwt.decoder(OAuth2AuthorizationServerConfiguration.jwtDecoder(issuer.keys()))))
+				// an app served from another origin (a development server) posts to the token endpoint
+				.cors(cors -> cors.configurationSource(SecurityConfig.cors(security.corsAllowedOrigins())))
 				.csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()));
 		return http.build();
 	}
@@ -58,10 +82,10 @@ class DevIssuerConfig {
 		return new DevIssuerGuard(settings, databaseUrl);
 	}
 
+	/** Scripts and benchmarks: a shared secret and the client_credentials grant. */
 	@Bean
-	RegisteredClientRepository devClients(DevIssuerProperties settings, DevIssuerGuard guard) {
-		guard.check();
-		RegisteredClient client = RegisteredClient.withId(settings.clientId())
+	RegisteredClient devConfidentialClient(DevIssuerProperties settings) {
+		return RegisteredClient.withId(settings.clientId())
 				.clientId(settings.clientId())
 				.clientSecret("{noop}" + settings.clientSecret())
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -70,7 +94,16 @@ class DevIssuerConfig {
 				.scopes(scopes -> scopes.addAll(settings.scopes()))
 				.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(settings.tokenLifetime()).build())
 				.build();
-		return new InMemoryRegisteredClientRepository(client);
+	}
+
+	/**
+	 * Every client registered as a bean: the two here and whatever else the context contributes (the demo adds a
+	 * client of its own), so no one edits this list to add one.
+	 */
+	@Bean
+	RegisteredClientRepository devClients(List<RegisteredClient> clients, DevIssuerGuard guard) {
+		guard.check();
+		return new InMemoryRegisteredClientRepository(clients);
 	}
 
 	@Bean
@@ -83,8 +116,9 @@ class DevIssuerConfig {
 	}
 
 	@Bean
-	DevIssuer devIssuer(DevIssuerProperties settings) {
+	DevIssuer devIssuer(DevIssuerProperties settings, List<RegisteredClient> clients) {
 		JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(signingKey()));
+		List<RegisteredClient> registered = List.copyOf(clients);
 		return new DevIssuer() {
 			@Override
 			public String issuer(HttpServletRequest request) {
@@ -95,6 +129,11 @@ class DevIssuerConfig {
 			public JWKSource<SecurityContext> keys() {
 				return keys;
 			}
+
+			@Override
+			public List<RegisteredClient> clients() {
+				return registered;
+			}
 		};
 	}
 
@@ -103,16 +142,9 @@ class DevIssuerConfig {
 		return issuer.keys();
 	}
 
-	/** SMART access tokens: the FHIR base URL as audience, scopes as one space-separated string, the client id. */
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> smartAccessTokens() {
-		return context -> {
-			String issuer = AuthorizationServerContextHolder.getContext().getIssuer();
-			context.getClaims()
-					.audience(List.of(issuer + FhirBaseUrl.FHIR_PATH))
-					.claim("client_id", context.getRegisteredClient().getClientId())
-					.claim("scope", String.join(" ", context.getAuthorizedScopes()));
-		};
+	OAuth2TokenCustomizer<JwtEncodingContext> smartTokenClaims(DevUsers users, LaunchContexts launches, FhirServerProperties fhir) {
+		return new SmartTokenClaims(users, launches, new FhirBaseUrl(fhir.serverAddress()));
 	}
 
 	private static RSAKey signingKey() {

@@ -17,7 +17,12 @@ final class FhirBaseUrl {
 	}
 
 	String of(HttpServletRequest request) {
-		return configured.isEmpty() ? serverRoot(request) + FHIR_PATH : configured;
+		return under(serverRoot(request));
+	}
+
+	/** The FHIR base of a server whose root is known (the development issuer's URL is the server root). */
+	String under(String serverRoot) {
+		return configured.isEmpty() ? serverRoot + FHIR_PATH : configured;
 	}
 
 	/** The server's root as the request reached it: scheme, host, port and context path. */

@@ -5,10 +5,18 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
  * {@code /fhir/.well-known/smart-configuration} (SMART App Launch 2.2 §Conformance): where clients get
@@ -23,6 +31,19 @@ final class SmartConfigurationServlet extends HttpServlet {
 			"permission-v2",
 			"context-ehr-patient",
 			"context-standalone-patient");
+	/**
+	 * No {@code context-standalone-patient}: the development issuer has no patient picker, so a standalone launch
+	 * gets no patient; patient context comes from its EHR launcher only.
+	 */
+	private static final List<String> DEV_ISSUER_CAPABILITIES = List.of(
+			"launch-ehr",
+			"launch-standalone",
+			"context-ehr-patient",
+			"sso-openid-connect",
+			"permission-user",
+			"permission-patient",
+			"permission-v1",
+			"permission-v2");
 
 	private final transient SecurityProperties.Smart configured;
 	private final transient Optional<DevIssuer> devIssuer;
@@ -43,27 +64,19 @@ final class SmartConfigurationServlet extends HttpServlet {
 	}
 
 	Map<String, Object> configuration(HttpServletRequest request) {
-		Map<String, Object> smart = new LinkedHashMap<>();
 		if (devIssuer.isPresent()) {
-			String issuer = devIssuer.get().issuer(request);
-			smart.put("issuer", issuer);
-			smart.put("jwks_uri", issuer + "/oauth2/jwks");
-			smart.put("token_endpoint", issuer + "/oauth2/token");
-			smart.put("introspection_endpoint", issuer + "/oauth2/introspect");
-			smart.put("grant_types_supported", List.of("client_credentials"));
-			// the development issuer knows only its one confidential client with a shared secret
-			smart.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-		} else {
-			putIfSet(smart, "issuer", configured.issuer());
-			putIfSet(smart, "jwks_uri", configured.jwksUri());
-			putIfSet(smart, "authorization_endpoint", configured.authorizationEndpoint());
-			putIfSet(smart, "token_endpoint", configured.tokenEndpoint());
-			putIfSet(smart, "introspection_endpoint", configured.introspectionEndpoint());
-			smart.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
-			smart.put("token_endpoint_auth_methods_supported",
-					List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
-			smart.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384", "RS256"));
+			return devIssuerConfiguration(devIssuer.get(), request);
 		}
+		Map<String, Object> smart = new LinkedHashMap<>();
+		putIfSet(smart, "issuer", configured.issuer());
+		putIfSet(smart, "jwks_uri", configured.jwksUri());
+		putIfSet(smart, "authorization_endpoint", configured.authorizationEndpoint());
+		putIfSet(smart, "token_endpoint", configured.tokenEndpoint());
+		putIfSet(smart, "introspection_endpoint", configured.introspectionEndpoint());
+		smart.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+		smart.put("token_endpoint_auth_methods_supported",
+				List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
+		smart.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384", "RS256"));
 		smart.put("scopes_supported", List.of("system/*.cruds", "system/*.rs", "system/AuditEvent.rs",
 				"user/*.cruds", "user/*.rs", "patient/*.rs", "patient/*.cruds", "launch", "launch/patient",
 				"openid", "fhirUser", "offline_access"));
@@ -71,6 +84,51 @@ final class SmartConfigurationServlet extends HttpServlet {
 		smart.put("code_challenge_methods_supported", List.of("S256"));
 		smart.put("capabilities", CAPABILITIES);
 		return smart;
+	}
+
+	/**
+	 * This server's own endpoints, and grants, client authentication methods and scopes as its registered clients
+	 * have them, so what is advertised is what works (a client the demo adds shows up too).
+	 */
+	private static Map<String, Object> devIssuerConfiguration(DevIssuer devIssuer, HttpServletRequest request) {
+		String issuer = devIssuer.issuer(request);
+		List<RegisteredClient> clients = devIssuer.clients();
+		Map<String, Object> smart = new LinkedHashMap<>();
+		smart.put("issuer", issuer);
+		smart.put("jwks_uri", issuer + "/oauth2/jwks");
+		smart.put("authorization_endpoint", issuer + "/oauth2/authorize");
+		smart.put("token_endpoint", issuer + "/oauth2/token");
+		smart.put("introspection_endpoint", issuer + "/oauth2/introspect");
+		smart.put("revocation_endpoint", issuer + "/oauth2/revoke");
+		smart.put("userinfo_endpoint", issuer + "/userinfo");
+		smart.put("grant_types_supported", union(clients, client -> client.getAuthorizationGrantTypes().stream()
+				.map(AuthorizationGrantType::getValue)));
+		smart.put("token_endpoint_auth_methods_supported", union(clients, client -> client.getClientAuthenticationMethods()
+				.stream().map(ClientAuthenticationMethod::getValue)));
+		smart.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "RS384", "ES256", "ES384"));
+		smart.put("scopes_supported", union(clients, client -> client.getScopes().stream()));
+		smart.put("response_types_supported", List.of("code"));
+		smart.put("code_challenge_methods_supported", List.of("S256"));
+		List<String> capabilities = new ArrayList<>(DEV_ISSUER_CAPABILITIES);
+		capabilities.addAll(clientKinds(clients));
+		smart.put("capabilities", capabilities);
+		return smart;
+	}
+
+	/** SMART's client capabilities from how the registered clients authenticate. */
+	private static List<String> clientKinds(List<RegisteredClient> clients) {
+		return union(clients, client -> client.getClientAuthenticationMethods().stream().map(method -> {
+			if (ClientAuthenticationMethod.NONE.equals(method)) {
+				return "client-public";
+			}
+			return ClientAuthenticationMethod.PRIVATE_KEY_JWT.equals(method)
+					? "client-confidential-asymmetric"
+					: "client-confidential-symmetric";
+		}));
+	}
+
+	private static List<String> union(List<RegisteredClient> clients, Function<RegisteredClient, Stream<String>> values) {
+		return clients.stream().flatMap(values).collect(Collectors.toCollection(TreeSet::new)).stream().toList();
 	}
 
 	private static void putIfSet(Map<String, Object> smart, String key, String value) {

@@ -3,13 +3,16 @@ package dev.recourse.letter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import dev.recourse.support.FhirIntegrationTest;
+import dev.recourse.support.SmartAppBrowser;
 import dev.recourse.support.StoredDenials;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -133,6 +136,24 @@ class DraftLetterIT extends FhirIntegrationTest {
 		assertThat(redraft.body()).contains("signed");
 	}
 
+	/** The demonstration's own road: the prescriber logs in to the development issuer through the SMART app's flow. */
+	@Test
+	void prescriberSigns_withTheTokenTheAppGetsAtLogin() throws Exception {
+		String caseId = caseWithMap();
+		DocumentReference draft = fhirContext.newJsonParser().parseResource(DocumentReference.class, draft(caseId, null, adminToken).body());
+		demoPrescriberOnFile();
+		String token = new SmartAppBrowser(serverRoot()).authorizeAndExchange("openid fhirUser user/*.cruds", Map.of())
+				.path("access_token").asText();
+
+		HttpResponse<String> signed = sign(draft.getIdElement().getIdPart(), token);
+
+		assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+		DocumentReference letter = fhirContext.newJsonParser().parseResource(DocumentReference.class, signed.body());
+		assertThat(letter.getAuthenticator().getReference()).isEqualTo(SmartAppBrowser.FHIR_USER);
+		assertThat(letter.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
+		assertThat(pdfText(letter)).containsIgnoringCase("Watson");
+	}
+
 	@Test
 	void aPathwayTriageDoesNotFindEligible_is422NamingPathway() throws Exception {
 		String caseId = caseWithMap();
@@ -187,6 +208,19 @@ class DraftLetterIT extends FhirIntegrationTest {
 		client.operation().onInstance("Task/" + caseTask.getIdElement().getIdPart()).named("$map-criteria").withParameters(in)
 				.returnResourceType(QuestionnaireResponse.class).execute();
 		return caseTask.getIdElement().getIdPart();
+	}
+
+	/** The Da Vinci PAS example prescriber the demo login is (as in the demo data), unless a test stored it already. */
+	private void demoPrescriberOnFile() {
+		try {
+			client.read().resource(Practitioner.class).withId(SmartAppBrowser.FHIR_USER).execute();
+		} catch (ResourceNotFoundException absent) {
+			Practitioner watson = new Practitioner();
+			watson.setId(SmartAppBrowser.FHIR_USER);
+			watson.addIdentifier().setSystem("http://hl7.org/fhir/sid/us-npi").setValue("1234567893");
+			watson.addName().setFamily("WATSON").addGiven("SUSAN");
+			client.update().resource(watson).execute();
+		}
 	}
 
 	private String output(String caseId, String artifactType) {

@@ -22,6 +22,6 @@ class DevIssuerGuardTest {
 	}
 
 	private static DevIssuerGuard guard(boolean allowPostgres, String url) {
-		return new DevIssuerGuard(new DevIssuerProperties(null, null, List.of(), null, allowPostgres, null), url);
+		return new DevIssuerGuard(new DevIssuerProperties(null, null, List.of(), null, allowPostgres, null, null, null), url);
 	}
 }
