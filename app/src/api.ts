@@ -47,9 +47,16 @@ export class Api {
     return (await this.call("GET", reference)).body as T;
   }
 
-  async search<T extends Resource = Resource>(query: string): Promise<T[]> {
-    const bundle = (await this.call("GET", query)).body as Resource;
-    return (bundle.entry ?? []).map((entry: { resource: T }) => entry.resource);
+  /** Every match, page by page (the Bundle's next links), up to {@code limit} resources. */
+  async search<T extends Resource = Resource>(query: string, limit = 500): Promise<T[]> {
+    const found: T[] = [];
+    let next: string | undefined = query;
+    while (next && found.length < limit) {
+      const bundle = (await this.call("GET", next)).body as Resource;
+      found.push(...(bundle.entry ?? []).map((entry: { resource: T }) => entry.resource));
+      next = (bundle.link ?? []).find((link: Resource) => link.relation === "next")?.url;
+    }
+    return found;
   }
 
   async operation<T extends Resource = Resource>(path: string, parameters: Resource = { resourceType: "Parameters" }): Promise<T> {
@@ -69,6 +76,17 @@ export class Api {
     return (await this.call("PUT", `${resource.resourceType}/${resource.id}`, resource, headers)).body as T;
   }
 
+  /** A path under the FHIR base; a paging link only when it points back at that base (never elsewhere with our token). */
+  private url(path: string): string {
+    if (!/^https?:/.test(path)) {
+      return `${this.base}/${path}`;
+    }
+    if (!path.startsWith(`${this.base}/`) && !path.startsWith(`${this.base}?`)) {
+      throw new ApiError(0, [{ severity: "error", text: `The server sent a link to another address (${path}).` }], "Tell your administrator; nothing was sent there.");
+    }
+    return path;
+  }
+
   private async call(method: string, path: string, body?: Resource, extraHeaders: Record<string, string> = {}) {
     const headers: Record<string, string> = { Accept: "application/fhir+json", ...extraHeaders };
     const authorization = this.client.getAuthorizationHeader();
@@ -78,9 +96,10 @@ export class Api {
     if (body) {
       headers["Content-Type"] = "application/fhir+json";
     }
+    const target = this.url(path);
     let response: Response;
     try {
-      response = await fetch(`${this.base}/${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+      response = await fetch(target, { method, headers, body: body ? JSON.stringify(body) : undefined });
     } catch {
       throw new ApiError(0, [{ severity: "error", text: "The server could not be reached." }],
         "Check your connection and try again; nothing you typed is lost.");

@@ -78,7 +78,7 @@ export function summarize(task: Resource, related: Map<string, Resource>): CaseS
     patientReference: task.for?.reference ?? "",
     patientName: humanName(patient) || task.for?.display,
     payer: payerOf(denial, related),
-    service: serviceOf(denial),
+    service: serviceOf(denial, related.get(denial?.request?.reference)),
     categories: extensionValues(task, "denial-category").map((extension) => codeOf(extension.valueCodeableConcept) ?? ""),
     stage: codeOf(task.businessStatus) ?? "",
     deadline: task.restriction?.period?.end,

@@ -17,6 +17,8 @@ export interface CaseContext {
   patient?: Resource;
   insurer?: Resource;
   coverage?: Resource;
+  /** the denied request, when on file */
+  request?: Resource;
   triage?: Resource;
   reload: () => Promise<void>;
 }
@@ -45,13 +47,14 @@ export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab
     await loading.run("Loading the case", async () => {
       const task = await api.read(`Task/${caseId}`);
       const denial = await api.read(task.focus.reference);
-      const [patient, insurer, coverage, triage] = await Promise.all([
+      const [patient, insurer, coverage, triage, request] = await Promise.all([
         optional(() => api.read(task.for.reference)),
         denial.insurer?.reference ? optional(() => api.read(denial.insurer.reference)) : Promise.resolve(undefined),
         denial.insurance?.[0]?.coverage?.reference ? optional(() => api.read(denial.insurance[0].coverage.reference)) : Promise.resolve(undefined),
         optional(() => api.operation(`ClaimResponse/${denial.id}/$triage`)),
+        denial.request?.reference ? optional(() => api.read(denial.request.reference)) : Promise.resolve(undefined),
       ]);
-      setContext({ task, denial, patient, insurer, coverage, triage, reload: load });
+      setContext({ task, denial, patient, insurer, coverage, triage, request, reload: load });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, caseId]);
@@ -71,7 +74,7 @@ export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab
         <a href="#/">← Worklist</a>
       </p>
       <h1 id="case-title">
-        {humanName(context.patient)} — {serviceOf(context.denial)} ({payerOf(context.denial, new Map(context.insurer ? [[context.denial.insurer.reference, context.insurer]] : []))})
+        {humanName(context.patient)} — {serviceOf(context.denial, context.request)} ({payerOf(context.denial, new Map(context.insurer ? [[context.denial.insurer.reference, context.insurer]] : []))})
       </h1>
       <p className="case-facts">
         <span>Stage: {display("caseStage", summary.stage)}</span>

@@ -21,7 +21,7 @@ export function Overview({ api, context }: { api: Api; context: CaseContext }) {
     <>
       <Section title="What the plan decided">
         <p className="plain">
-          {payer} said <strong>no</strong> to <strong>{serviceOf(denial)}</strong> for {humanName(context.patient)}
+          {payer} said <strong>no</strong> to <strong>{serviceOf(denial, context.request)}</strong> for {humanName(context.patient)}
           {denial.created && <> on {formatDate(denial.created)}</>}.
         </p>
         {reasons.length > 0 && (

@@ -24,9 +24,9 @@ function localNow(): string {
 async function events(api: Api, task: Resource): Promise<Event[]> {
   const caseRef = `Task/${task.id}`;
   const [submissions, communications, requests] = await Promise.all([
-    api.search(`Task?part-of=${caseRef}&_count=100`),
-    api.search(`Communication?part-of=${caseRef}&_count=100`),
-    api.search(`CommunicationRequest?based-on=${caseRef}&_count=100`).catch(() => []),
+    api.search(`Task?part-of=${caseRef}&_count=50`),
+    api.search(`Communication?part-of=${caseRef}&_count=50`),
+    api.search(`CommunicationRequest?based-on=${caseRef}&_count=50`).catch(() => []),
   ]);
   const responses = await Promise.all(
     outputs(task, "payer-response").filter((r) => r.startsWith("ClaimResponse/")).map((r) => api.read(r).catch(() => undefined)),

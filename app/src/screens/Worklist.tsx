@@ -18,7 +18,7 @@ export function Worklist({ api }: { api: Api }) {
     const patient = onlyLaunchPatient && api.patientId ? `&patient=Patient/${api.patientId}` : "";
     loading.run("Loading the worklist", async () => {
       const found = await api.search(
-        `Task?code=${encodeURIComponent(CASE_CODE)}&status=${OPEN}&_sort=deadline&_count=100&_include=Task:focus&_include=Task:patient${patient}`,
+        `Task?code=${encodeURIComponent(CASE_CODE)}&status=${OPEN}&_sort=deadline&_count=50&_include=Task:focus&_include=Task:patient&_include:iterate=ClaimResponse:request${patient}`,
       );
       const related = new Map<string, Resource>(found.map((resource) => [`${resource.resourceType}/${resource.id}`, resource]));
       const denials = found.filter((resource) => resource.resourceType === "ClaimResponse");

@@ -108,6 +108,24 @@ class SpecialistAppIT extends FhirIntegrationTest {
 		SeedPlan plan = raStepTherapyAtThePayerInstance();
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
 			Page page = context.newPage();
+			// what the browser saw go wrong, in the test's output
+			page.onConsoleMessage(message -> System.out.println("browser console: " + message.text()));
+			page.onResponse(response -> {
+				if (response.status() >= 400) {
+					System.out.println("browser got " + response.status() + " for " + response.request().method() + " " + response.url());
+				}
+			});
+			try {
+				walkThrough(page, plan);
+			} catch (AssertionError | RuntimeException failure) {
+				screenshot(page, "failure");
+				throw failure;
+			}
+		}
+	}
+
+	private void walkThrough(Page page, SeedPlan plan) throws Exception {
+		{
 			launchedFromTheEhr(page, plan);
 
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Riojas").setExact(false)).first().click();

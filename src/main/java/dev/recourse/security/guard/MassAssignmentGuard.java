@@ -33,9 +33,18 @@ public class MassAssignmentGuard implements ServerInterceptor {
 	private static final Set<String> META_OPERATIONS =
 			Set.of(JpaConstants.OPERATION_META_ADD, JpaConstants.OPERATION_META_DELETE);
 
+	/**
+	 * Marks a request to an operation, in its user data: HAPI copies user data into the request details of the writes an
+	 * operation makes through a repository (a transaction's entries), where {@code getOperation()} no longer names it.
+	 */
+	static final String OPERATION_WRITES = MassAssignmentGuard.class.getName() + ".operation";
+
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void beforeHandling(RequestDetails request) {
 		String operation = request.getOperation();
+		if (operation != null && operation.startsWith("$")) {
+			request.getUserData().put(OPERATION_WRITES, operation);
+		}
 		// Set.of(...).contains(null) throws; most requests name no operation
 		if (operation != null && META_OPERATIONS.contains(operation)) {
 			Caller.of(request).ifPresent(caller -> MassAssignmentPolicy.checkMetaOperation(caller, operation));
@@ -64,7 +73,7 @@ public class MassAssignmentGuard implements ServerInterceptor {
 			return Optional.empty();
 		}
 		String operation = request.getOperation();
-		if (operation != null && operation.startsWith("$")) {
+		if (operation != null && operation.startsWith("$") || request.getUserData().containsKey(OPERATION_WRITES)) {
 			return Optional.empty();
 		}
 		return Caller.of(request);

@@ -141,6 +141,17 @@ class PullHistoryIT extends PullHistoryTestBase {
 		assertThat(response.body()).contains("No patient at the EHR");
 	}
 
+	/** The specialists' app pulls with a user's token: the copies' ids are the operation's choice, not the user's. */
+	@Test
+	void pull_byAUsersApp_storesTheChart() throws Exception {
+		String caseId = openCase(PATIENT_85_MRN).caseId();
+
+		HttpResponse<String> response = postPull(caseId, null, tokens.user("Practitioner/app-user", "user/*.cruds"));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("\"provenance\"");
+	}
+
 	@Test
 	void pull_withoutWriteScopes_is403() throws Exception {
 		String caseId = openCase(PATIENT_85_MRN).caseId();
