@@ -88,7 +88,8 @@ export class Api {
   }
 
   private async call(method: string, path: string, body?: Resource, extraHeaders: Record<string, string> = {}) {
-    const headers: Record<string, string> = { Accept: "application/fhir+json", ...extraHeaders };
+    // HAPI reuses a search's results for a minute unless told not to; a specialist must see what was just written
+    const headers: Record<string, string> = { Accept: "application/fhir+json", "Cache-Control": "no-cache", ...extraHeaders };
     const authorization = this.client.getAuthorizationHeader();
     if (authorization) {
       headers.Authorization = authorization;

@@ -111,7 +111,7 @@ class SecurityConfig {
 		cors.setAllowedOrigins(allowedOrigins);
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
 		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Exist",
-				"If-None-Match", "Prefer", "X-Request-ID"));
+				"If-None-Match", "Prefer", "X-Request-ID", "Cache-Control"));
 		cors.setExposedHeaders(List.of("Location", "ETag", "Last-Modified", "Content-Location", "X-Request-ID"));
 		cors.setAllowCredentials(false);
 		cors.setMaxAge(600L);

@@ -125,63 +125,61 @@ class SpecialistAppIT extends FhirIntegrationTest {
 	}
 
 	private void walkThrough(Page page, SeedPlan plan) throws Exception {
-		{
-			launchedFromTheEhr(page, plan);
+		launchedFromTheEhr(page, plan);
 
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Riojas").setExact(false)).first().click();
-			assertThat(page.locator(".plain")).containsText("said no to");
-			assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Ways forward"))).containsText("File by");
-			screenshot(page, "2-case");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Riojas").setExact(false)).first().click();
+		assertThat(page.locator(".plain")).containsText("said no to");
+		assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Ways forward"))).containsText("File by");
+		screenshot(page, "2-case");
 
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Chart and criteria")).click();
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pull chart from EHR")).click();
-			assertThat(page.locator("table.therapies")).containsText("Stopped: allergy", PATIENCE);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Map criteria")).click();
-			Locator criteria = page.locator("table.criteria");
-			assertThat(criteria).containsText(RA, PATIENCE);
-			assertThat(criteria.locator("tr.status-unknown")).hasCount(2);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Chart and criteria")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pull chart from EHR")).click();
+		assertThat(page.locator("table.therapies")).containsText("Stopped: allergy", PATIENCE);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Map criteria")).click();
+		Locator criteria = page.locator("table.criteria");
+		assertThat(criteria).containsText(RA, PATIENCE);
+		assertThat(criteria.locator("tr.status-unknown")).hasCount(2);
 
-			overrideKeepsWhatWasTypedOverAReload(page, "csdmard-step", "Not met",
-					"Methotrexate caused hypersensitivity pneumonitis after five weeks: a conventional DMARD is contraindicated.");
-			override(page, "prescriber", "Met", "Dr. Reyes is the patient's rheumatologist (board certified).");
-			assertThat(criteria.locator("tr.status-unknown")).hasCount(0);
-			assertThat(criteria).containsText("Specialist's reason: Methotrexate caused hypersensitivity pneumonitis");
-			screenshot(page, "3-criteria");
+		overrideKeepsWhatWasTypedOverAReload(page, "csdmard-step", "Not met",
+				"Methotrexate caused hypersensitivity pneumonitis after five weeks: a conventional DMARD is contraindicated.");
+		override(page, "prescriber", "Met", "Dr. Reyes is the patient's rheumatologist (board certified).");
+		assertThat(criteria.locator("tr.status-unknown")).hasCount(0);
+		assertThat(criteria).containsText("Specialist's reason: Methotrexate caused hypersensitivity pneumonitis");
+		screenshot(page, "3-criteria");
 
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Letter")).click();
-			page.getByLabel("Pathway the letter argues").selectOption("step-therapy-exception");
-			page.getByLabel("Argument", new Page.GetByLabelOptions().setExact(false))
-					.fill("Methotrexate is contraindicated: it caused hypersensitivity pneumonitis after five weeks.");
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Draft the letter")).click();
-			assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Draft letter"))).containsText("not signed", PATIENCE);
-			assertThat(page.frameLocator("iframe.letter-preview").locator("body")).containsText("hypersensitivity pneumonitis");
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign as prescriber")).click();
-			assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Signed letter"))).containsText("frozen", PATIENCE);
-			screenshot(page, "4-letter");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Letter")).click();
+		page.getByLabel("Pathway the letter argues").selectOption("step-therapy-exception");
+		page.getByLabel("Argument", new Page.GetByLabelOptions().setExact(false))
+				.fill("Methotrexate is contraindicated: it caused hypersensitivity pneumonitis after five weeks.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Draft the letter")).click();
+		assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Draft letter"))).containsText("not signed", PATIENCE);
+		assertThat(page.frameLocator("iframe.letter-preview").locator("body")).containsText("hypersensitivity pneumonitis");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign as prescriber")).click();
+		assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Signed letter"))).containsText("frozen", PATIENCE);
+		screenshot(page, "4-letter");
 
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Packet and submit")).click();
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assemble packet")).click();
-			assertThat(page.locator(".packet-ok")).containsText("validates against Da Vinci PAS 2.2.1", PATIENCE);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit to payer")).click();
-			assertThat(page.locator(".payer-answer")).containsText("Pended", PATIENCE);
-			screenshot(page, "5-packet");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Packet and submit")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assemble packet")).click();
+		assertThat(page.locator(".packet-ok")).containsText("validates against Da Vinci PAS 2.2.1", PATIENCE);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit to payer")).click();
+		assertThat(page.locator(".payer-answer")).containsText("Pended", PATIENCE);
+		screenshot(page, "5-packet");
 
-			String claimAtPayer = claimAtPayer(plan);
-			HttpResponse<String> decided = approveAtPayer(claimAtPayer);
-			assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+		String claimAtPayer = claimAtPayer(plan);
+		HttpResponse<String> decided = approveAtPayer(claimAtPayer);
+		assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
 
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timeline")).click();
-			Locator timeline = page.locator("ol.timeline");
-			assertThat(timeline).containsText("Packet submitted to the payer", PATIENCE);
-			refreshUntil(page, page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Timeline")), "Stage: Approved");
-			assertThat(timeline).containsText("Decision");
-			page.getByLabel("Person spoken to").fill("Dana at Cigna utilization management");
-			page.getByLabel("Reference number").fill("CALL-2211");
-			page.getByLabel("Notes").fill("Confirmed the exception was approved; letter to follow by mail.");
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log call")).click();
-			assertThat(timeline).containsText("reference CALL-2211", PATIENCE);
-			screenshot(page, "6-timeline");
-		}
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timeline")).click();
+		Locator timeline = page.locator("ol.timeline");
+		assertThat(timeline).containsText("Packet submitted to the payer", PATIENCE);
+		refreshUntil(page, page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Timeline")), "Stage: Approved");
+		assertThat(timeline).containsText("Decision");
+		page.getByLabel("Person spoken to").fill("Dana at Cigna utilization management");
+		page.getByLabel("Reference number").fill("CALL-2211");
+		page.getByLabel("Notes").fill("Confirmed the exception was approved; letter to follow by mail.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log call")).click();
+		assertThat(timeline).containsText("reference CALL-2211", PATIENCE);
+		screenshot(page, "6-timeline");
 	}
 
 	/** The EHR launches the app in the patient's context; the user signs in at the development issuer; the worklist shows. */
