@@ -129,7 +129,7 @@ export function CriteriaScreen({ api, context }: { api: Api; context: CaseContex
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.linkId} className={`status-${row.status}`}>
+                  <tr key={row.linkId} className={`row-${row.status}`}>
                     <td>{row.requirement}</td>
                     <td>
                       <Evidence references={row.evidence} sources={sources} />

@@ -138,12 +138,12 @@ class SpecialistAppIT extends FhirIntegrationTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Map criteria")).click();
 		Locator criteria = page.locator("table.criteria");
 		assertThat(criteria).containsText(RA, PATIENCE);
-		assertThat(criteria.locator("tr.status-unknown")).hasCount(2);
+		assertThat(criteria.locator("tr.row-unknown")).hasCount(2);
 
 		overrideKeepsWhatWasTypedOverAReload(page, "csdmard-step", "Not met",
 				"Methotrexate caused hypersensitivity pneumonitis after five weeks: a conventional DMARD is contraindicated.");
 		override(page, "prescriber", "Met", "Dr. Reyes is the patient's rheumatologist (board certified).");
-		assertThat(criteria.locator("tr.status-unknown")).hasCount(0);
+		assertThat(criteria.locator("tr.row-unknown")).hasCount(0);
 		assertThat(criteria).containsText("Specialist's reason: Methotrexate caused hypersensitivity pneumonitis");
 		screenshot(page, "3-criteria");
 
