@@ -10,8 +10,10 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,8 +60,9 @@ class DevIssuerConfig {
 		return new DevIssuerGuard(settings, databaseUrl);
 	}
 
+	/** The configured client, plus every other {@link RegisteredClient} bean (e.g. the demo's, in {@code demo/}). */
 	@Bean
-	RegisteredClientRepository devClients(DevIssuerProperties settings, DevIssuerGuard guard) {
+	RegisteredClientRepository devClients(DevIssuerProperties settings, DevIssuerGuard guard, ObjectProvider<RegisteredClient> others) {
 		guard.check();
 		RegisteredClient client = RegisteredClient.withId(settings.clientId())
 				.clientId(settings.clientId())
@@ -70,7 +73,9 @@ class DevIssuerConfig {
 				.scopes(scopes -> scopes.addAll(settings.scopes()))
 				.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(settings.tokenLifetime()).build())
 				.build();
-		return new InMemoryRegisteredClientRepository(client);
+		List<RegisteredClient> clients = new ArrayList<>(List.of(client));
+		others.orderedStream().forEach(clients::add);
+		return new InMemoryRegisteredClientRepository(clients);
 	}
 
 	@Bean
