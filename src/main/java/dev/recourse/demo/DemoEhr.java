@@ -37,7 +37,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 @Conditional(DemoCondition.class)
-class DemoEhrServlet {
+class DemoEhr {
 	static final String PATH = "/demo-ehr/fhir";
 	/** What a pull searches by patient (ehr/pull ChartQueries), and what a chart else holds per patient. */
 	private static final List<Class<? extends Resource>> PATIENT_RECORDS = List.of(Coverage.class, Condition.class, MedicationRequest.class,
