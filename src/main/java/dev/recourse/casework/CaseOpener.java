@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * what the winner wrote.
  */
 @Service
-class CaseOpener {
+public class CaseOpener {
 	private final LocalRepositories repositories;
 	private final TriageService triage;
 	private final Clock clock;
@@ -34,7 +34,8 @@ class CaseOpener {
 		this.clock = Clock.systemUTC();
 	}
 
-	Task open(IdType denialId, RequestDetails request) {
+	/** The open case of the stored denial, created with its triage on the first call; 409 when it was closed. */
+	public Task open(IdType denialId, RequestDetails request) {
 		IRepository store = repositories.forRequest(request);
 		ClaimResponse denial = store.read(ClaimResponse.class, new IdType("ClaimResponse", denialId.getIdPart()));
 		String caseId = caseId(denial.getIdElement().getIdPart());

@@ -10,18 +10,17 @@ import java.util.Comparator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo bundles once the server is ready: read → make idempotent → run as one transaction per
- * file. A failing file is logged and skipped; the server runs without it.
+ * Loads the third-party demo bundles as they are (called by {@link DemoStartup}): read → make idempotent → run as one
+ * transaction per file. A failing file is logged and skipped; the server runs without it.
  */
 @Component
+@Conditional(DemoCondition.class)
 class DemoDataLoader {
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 	private final DemoProperties settings;
@@ -32,14 +31,6 @@ class DemoDataLoader {
 		this.settings = settings;
 		this.fhirContext = fhirContext;
 		this.systemDao = systemDao;
-	}
-
-	@Order(10)
-	@EventListener(ApplicationReadyEvent.class)
-	void loadOnStartup() {
-		if (settings.enabled()) {
-			load();
-		}
 	}
 
 	/** @return how many files were loaded */

@@ -17,7 +17,7 @@ class DemoDataIT extends FhirIntegrationTest {
 	@Test
 	void demoBundles_loadAndReloadWithoutNewVersions() {
 		DemoDataLoader loader = new DemoDataLoader(
-				new DemoProperties(true, "classpath:demo/Bundle-pas-*.json"), fhirContext, systemDao);
+				new DemoProperties(true, "classpath:demo/Bundle-pas-*.json", null), fhirContext, systemDao);
 
 		assertThat(loader.load()).isEqualTo(2);
 		assertThat(loader.load()).isEqualTo(2);

@@ -15,14 +15,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * JMX, Micrometer's global registry; the warm-up and the demo data are skipped to start faster.
  */
 public final class RecourseInstance implements AutoCloseable {
-	private static final Map<String, String> BESIDE_ANOTHER = Map.of(
-			"server.port", "0",
-			"spring.profiles.active", "second-instance",
+	/** What two Spring contexts in one JVM would fight over, and the warm-up nobody here waits for. */
+	private static final Map<String, String> IN_ONE_JVM = Map.of(
 			"spring.application.admin.enabled", "false",
 			"spring.jmx.enabled", "false",
 			"management.metrics.use-global-registry", "false",
-			"recourse.demo.enabled", "false",
 			"recourse.warm-up.enabled", "false");
+	private static final Map<String, String> BESIDE_ANOTHER = Map.of(
+			"server.port", "0",
+			"spring.profiles.active", "second-instance",
+			"recourse.demo.enabled", "false");
 	private final String name;
 	private final ConfigurableApplicationContext context;
 	private final double startupSeconds;
@@ -37,6 +39,20 @@ public final class RecourseInstance implements AutoCloseable {
 	static RecourseInstance start(String name, Map<String, String> properties) {
 		Map<String, String> all = new LinkedHashMap<>(properties);
 		all.putAll(BESIDE_ANOTHER);
+		return run(name, all);
+	}
+
+	/**
+	 * The embedded default as {@code mvn spring-boot:run} starts it — the dev-issuer profile (its development token
+	 * issuer), demo data unless the properties say otherwise — on the port and database the properties name.
+	 */
+	public static RecourseInstance startEmbeddedDefault(String name, Map<String, String> properties) {
+		return run(name, new LinkedHashMap<>(properties));
+	}
+
+	private static RecourseInstance run(String name, Map<String, String> properties) {
+		Map<String, String> all = new LinkedHashMap<>(properties);
+		all.putAll(IN_ONE_JVM);
 		all.put("spring.application.name", name);
 		long started = System.nanoTime();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RecourseApplication.class)

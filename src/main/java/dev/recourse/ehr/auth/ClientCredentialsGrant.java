@@ -43,6 +43,9 @@ class ClientCredentialsGrant {
 		form.add("scope", registration.scope());
 		form.add("client_assertion_type", ClientAssertion.TYPE);
 		form.add("client_assertion", assertion);
+		// Optional in RFC 7521 §4.2 and left out of SMART's example, but some servers require it (Spring Authorization
+		// Server: invalid_request without it); it names the same client as the assertion's iss and sub.
+		form.add("client_id", registration.clientId());
 		// The lifetime counts from before the request: the EHR's clock started no earlier.
 		Instant requestedAt = clock.instant();
 		AuthHttp.Answer answer = http.postForm(new AuthHttp.Target(tokenEndpoint, "token_endpoint"), form, what);
