@@ -162,6 +162,16 @@ export function LetterScreen({ api, context }: { api: Api; context: CaseContext 
             {!signed && !isPractitioner && " Only the prescriber can sign: ask them to open this case with their own login."}
           </p>
           {html && <iframe className="letter-preview" title="Letter preview" sandbox="" srcDoc={html} />}
+          {pdfUrl && (
+            <details className="pdf-preview">
+              <summary>The PDF as the payer receives it</summary>
+              <object data={pdfUrl} type="application/pdf" aria-label="Letter PDF" className="letter-preview">
+                <p>
+                  This browser shows no PDF here: <a href={pdfUrl} download={`letter-${task.id}.pdf`}>download it</a>.
+                </p>
+              </object>
+            </details>
+          )}
         </Section>
       )}
     </>
