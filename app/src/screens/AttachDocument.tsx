@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import type { Api, Resource } from "../api";
-import { ActionFeedback, Section } from "../components";
+import { ActionFeedback, Section, SubmitForm } from "../components";
 import { conceptsOf, display, systemUrl } from "../codes";
 import { useDraft } from "../drafts";
 import { ARTIFACT_TYPE } from "../model";
@@ -77,13 +77,7 @@ export function AttachDocument({ api, context, onAttached }: { api: Api; context
 
   return (
     <Section title="Attach a document">
-      <form
-        className="attach"
-        onSubmit={(event) => {
-          event.preventDefault();
-          attach();
-        }}
-      >
+      <SubmitForm className="attach" onSubmit={attach}>
         <label>
           Kind of evidence
           <select value={kind} onChange={(event) => setKind(event.target.value)}>
@@ -110,7 +104,7 @@ export function AttachDocument({ api, context, onAttached }: { api: Api; context
         <button type="submit" disabled={!file || Boolean(problem) || action.running}>
           Attach
         </button>
-      </form>
+      </SubmitForm>
       <ActionFeedback action={action} />
       {attached && <p role="status">{attached}</p>}
     </Section>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Api, Resource } from "../api";
-import { ActionFeedback, Section, formatDateTime } from "../components";
+import { ActionFeedback, formatDateTime, Section, SubmitForm } from "../components";
 import { display, RECOURSE } from "../codes";
 import { useDraft } from "../drafts";
 import { outputs, parameters, part } from "../model";
@@ -106,13 +106,7 @@ export function LetterScreen({ api, context }: { api: Api; context: CaseContext 
   return (
     <>
       <Section title="Your words">
-        <form
-          className="letter-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            draft();
-          }}
-        >
+        <SubmitForm className="letter-form" onSubmit={draft}>
           <label>
             Pathway the letter argues
             <select value={pathway} onChange={(event) => setPathway(event.target.value)} disabled={signed}>
@@ -134,7 +128,7 @@ export function LetterScreen({ api, context }: { api: Api; context: CaseContext 
           <button type="submit" disabled={action.running || signed}>
             {letter ? "Draft again with these words" : "Draft the letter"}
           </button>
-        </form>
+        </SubmitForm>
       </Section>
       <ActionFeedback action={action} />
       {letter && (

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Api, Resource } from "../api";
-import { ActionFeedback } from "../components";
+import { ActionFeedback, SubmitForm } from "../components";
 import { INFORMATION_ORIGIN, RECOURSE, systemUrl } from "../codes";
 import { useDraft } from "../drafts";
 import { useAction } from "../useAction";
@@ -60,13 +60,7 @@ export function OverrideForm({ api, map, row, onSaved }: { api: Api; map: Resour
     );
   }
   return (
-    <form
-      className="override"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save();
-      }}
-    >
+    <SubmitForm className="override" onSubmit={save}>
       <fieldset>
         <legend>Your answer</legend>
         <label className="inline">
@@ -87,6 +81,6 @@ export function OverrideForm({ api, map, row, onSaved }: { api: Api; map: Resour
         </button>
       </div>
       <ActionFeedback action={saving} />
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Api, Resource } from "../api";
-import { ActionFeedback, Section, formatDate } from "../components";
+import { ActionFeedback, formatDate, Section, SubmitForm } from "../components";
 import { conceptsOf, display, RECOURSE, systemUrl } from "../codes";
 import { humanName, parameters, part, parts, payerOf, serviceOf } from "../model";
 import { useAction } from "../useAction";
@@ -138,12 +138,7 @@ function RegimeQuestions({ api, context, questions }: { api: Api; context: CaseC
         ))}
       </ul>
       {coverage ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save();
-          }}
-        >
+        <SubmitForm onSubmit={save}>
           <label>
             What kind of plan is this?
             <select value={regime} onChange={(event) => setRegime(event.target.value)}>
@@ -160,7 +155,7 @@ function RegimeQuestions({ api, context, questions }: { api: Api; context: CaseC
           <button type="submit" disabled={!regime || saving.running}>
             Record and re-triage
           </button>
-        </form>
+        </SubmitForm>
       ) : (
         <p>The denial names no Coverage on file; record the plan type on the patient's Coverage in the EHR.</p>
       )}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { Api, Resource } from "../api";
-import { ActionFeedback, Section, formatDateTime } from "../components";
+import { ActionFeedback, formatDateTime, Section, SubmitForm } from "../components";
 import { display } from "../codes";
 import { useDraft } from "../drafts";
 import { outputs } from "../model";
@@ -139,13 +139,7 @@ function LogCall({ api, task, onLogged }: { api: Api; task: Resource; onLogged: 
 
   return (
     <Section title="Log a call">
-      <form
-        className="log-call"
-        onSubmit={(event) => {
-          event.preventDefault();
-          log();
-        }}
-      >
+      <SubmitForm className="log-call" onSubmit={log}>
         <label>
           Date and time
           <input type="datetime-local" required value={when} onChange={(event) => setWhen(event.target.value)} />
@@ -165,7 +159,7 @@ function LogCall({ api, task, onLogged }: { api: Api; task: Resource; onLogged: 
         <button type="submit" disabled={saving.running || !person.trim()}>
           Log call
         </button>
-      </form>
+      </SubmitForm>
       <ActionFeedback action={saving} />
     </Section>
   );
