@@ -6,13 +6,13 @@ export default defineConfig({
   base: "/app/",
   oxc: { jsx: { runtime: "automatic" } },
   build: {
-    outDir: resolve(__dirname, "../target/classes/static/app"),
+    outDir: resolve(import.meta.dirname, "../target/classes/static/app"),
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: {
       input: {
-        index: resolve(__dirname, "index.html"),
-        launch: resolve(__dirname, "launch.html"),
+        index: resolve(import.meta.dirname, "index.html"),
+        launch: resolve(import.meta.dirname, "launch.html"),
       },
     },
   },
