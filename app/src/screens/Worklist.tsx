@@ -10,12 +10,12 @@ const OPEN = "ready,in-progress";
 /** Open cases, the most pressing deadline first; across patients, or only the launch patient's. */
 export function Worklist({ api }: { api: Api }) {
   const [cases, setCases] = useState<CaseSummary[]>([]);
-  const [onlyLaunchPatient, setOnlyLaunchPatient] = useState(Boolean(api.patientId));
   const [filters, setFilters] = useState({ payer: "", category: "", stage: "" });
   const loading = useAction();
 
   useEffect(() => {
-    const patient = onlyLaunchPatient && api.patientId ? `&patient=Patient/${api.patientId}` : "";
+    // an EHR launch's token is confined to its patient by the server; asking for that patient says so in the query too
+    const patient = api.patientId ? `&patient=Patient/${api.patientId}` : "";
     loading.run("Loading the worklist", async () => {
       const found = await api.search(
         `Task?code=${encodeURIComponent(CASE_CODE)}&status=${OPEN}&_sort=deadline&_count=50&_include=Task:focus&_include=Task:patient&_include:iterate=ClaimResponse:request${patient}`,
@@ -30,7 +30,7 @@ export function Worklist({ api }: { api: Api }) {
       setCases(found.filter((resource) => resource.resourceType === "Task").map((task) => summarize(task, related)));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, onlyLaunchPatient]);
+  }, [api]);
 
   const choices = useMemo(
     () => ({
@@ -82,13 +82,12 @@ export function Worklist({ api }: { api: Api }) {
             ))}
           </select>
         </label>
-        {api.patientId && (
-          <label className="inline">
-            <input type="checkbox" checked={onlyLaunchPatient} onChange={(event) => setOnlyLaunchPatient(event.target.checked)} />
-            Only the patient open in the EHR
-          </label>
-        )}
       </div>
+      {api.patientId && (
+        <p className="muted">
+          The cases of the patient open in the EHR. For every patient's cases, <a href="launch.html">open the app on its own</a>.
+        </p>
+      )}
       <ActionFeedback action={loading} />
       {!loading.running && !loading.error && shown.length === 0 && <p>No open cases{cases.length > 0 ? " match these filters" : ""}.</p>}
       {shown.length > 0 && (
