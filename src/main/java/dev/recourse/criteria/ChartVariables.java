@@ -7,6 +7,7 @@ import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.param.NumberParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
@@ -40,19 +41,37 @@ class ChartVariables {
 		this.pageSize = limits.maxPageSize();
 	}
 
-	Bundle query(String query, PolicyFhirPath fhirPath, IRepository store) {
+	/** The patient's chart for one evaluation, searched through the caller's repository. */
+	PatientChart chart(IRepository store, String patientId) {
+		return new PatientChart(store, patientId, pageSize);
+	}
+
+	Bundle query(String query, PolicyFhirPath fhirPath, PatientChart chart) {
+		IRepository store = chart.store();
 		String url = fill(query, fhirPath);
 		String type = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
 		Class<? extends IBaseResource> resourceType = fhirPath.fhirContext().getResourceDefinition(type).getImplementingClass();
 		SearchParameterMap map = matchUrls.translateMatchUrl(url, fhirPath.fhirContext().getResourceDefinition(type));
 		Multimap<String, List<IQueryParameterType>> params = toMultimap(map);
 		// a query that names _count asks for that many (e.g. the latest result); otherwise all of them
-		List<? extends IBaseResource> found = map.getCount() != null ? Searches.firstPage(store, resourceType, params)
+		List<? extends IBaseResource> found = everyRecordOfThePatient(map, chart) ? chart.all(resourceType)
+				: map.getCount() != null ? Searches.firstPage(store, resourceType, params)
 				: Searches.everyMatch(store, resourceType, params);
 		Bundle all = new Bundle().setType(Bundle.BundleType.SEARCHSET);
 		found.forEach(resource -> all.addEntry().setResource((Resource) resource));
 		all.setTotal(all.getEntry().size());
 		return all;
+	}
+
+	/** {@code Type?patient=<the case patient>} and nothing more: the search the chart shares within the evaluation. */
+	private static boolean everyRecordOfThePatient(SearchParameterMap map, PatientChart chart) {
+		if (!map.keySet().equals(java.util.Set.of("patient")) || map.getCount() != null || map.getSort() != null || map.getLastUpdated() != null) {
+			return false;
+		}
+		List<List<IQueryParameterType>> patient = map.get("patient");
+		return patient.size() == 1 && patient.get(0).size() == 1 && patient.get(0).get(0) instanceof ReferenceParam reference
+				&& !reference.hasChain() && chart.patientId().equals(reference.getIdPart())
+				&& (reference.getResourceType() == null || "Patient".equals(reference.getResourceType()));
 	}
 
 	private static String fill(String query, PolicyFhirPath fhirPath) {

@@ -70,13 +70,15 @@ class CriteriaMapper {
 		// read once: the chooser, the DTR context and the off-label review all work from the denial
 		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
 		Questionnaire policy = chooser.choose(policyCanonical, caseTask, denial, store);
-		List<CriterionResult> results = evaluation.evaluate(policy, patient, store);
+		// one chart per evaluation: the policy's variables and the off-label review share its searches
+		PatientChart chart = evaluation.chart(store, patient.getIdElement().getIdPart());
+		List<CriterionResult> results = evaluation.evaluate(policy, patient, chart);
 		String mapId = "map-" + Digests.sha256Hex(caseTask.getIdElement().getIdPart() + "|" + policy.getUrl()).substring(0, 40);
 		Optional<QuestionnaireResponse> earlier = earlier(store, mapId);
 		QuestionnaireResponse map = CriteriaMapWriter.write(policy, caseTask.getFor(), results, personAnswers(earlier),
 				DtrContext.of(caseTask, denial, policy, store), clock.instant());
 		map.setId(mapId);
-		offLabel.review(policy, caseTask, denial, patient, store).map(OffLabelReview::toExtension).ifPresent(map::addExtension);
+		offLabel.review(policy, caseTask, denial, patient, chart).map(OffLabelReview::toExtension).ifPresent(map::addExtension);
 		return new Evaluated(map, earlier);
 	}
 

@@ -30,22 +30,27 @@ class PolicyEvaluation {
 		this.variables = variables;
 	}
 
-	List<CriterionResult> evaluate(Questionnaire policy, Patient patient, IRepository store) {
+	/** The patient's chart for one evaluation (and the off-label review that follows it). */
+	PatientChart chart(IRepository store, String patientId) {
+		return variables.chart(store, patientId);
+	}
+
+	List<CriterionResult> evaluate(Questionnaire policy, Patient patient, PatientChart chart) {
 		Patient subject = patient.copy();
 		subject.setId(patient.getIdElement().getIdPart());
 		PolicyFhirPath fhirPath = new PolicyFhirPath(fhirContext, subject);
-		defineVariables(policy, fhirPath, store);
+		defineVariables(policy, fhirPath, chart);
 		List<CriterionResult> results = new ArrayList<>();
 		criteria(policy.getItem(), results, fhirPath);
 		return results;
 	}
 
-	private void defineVariables(Questionnaire policy, PolicyFhirPath fhirPath, IRepository store) {
+	private void defineVariables(Questionnaire policy, PolicyFhirPath fhirPath, PatientChart chart) {
 		for (Extension variable : policy.getExtensionsByUrl(PolicyExtensions.VARIABLE)) {
 			if (variable.getValue() instanceof Expression expression && expression.hasName()) {
 				// a variable is the whole collection its expression gives, and is defined (empty) when that is empty
 				List<IBase> value = PolicyExtensions.FHIR_QUERY.equals(expression.getLanguage())
-						? List.<IBase>of(variables.query(expression.getExpression(), fhirPath, store))
+						? List.<IBase>of(variables.query(expression.getExpression(), fhirPath, chart))
 						: fhirPath.evaluate(expression.getExpression(), "Questionnaire.extension('variable')." + expression.getName());
 				fhirPath.define(expression.getName(), value);
 			}

@@ -2,6 +2,7 @@ package dev.recourse.criteria.offlabel;
 
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import dev.recourse.criteria.CriterionStatus;
+import dev.recourse.criteria.PatientChart;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.param.NumberParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -64,7 +65,8 @@ public class OffLabelReviewer {
 		this.clock = clock;
 	}
 
-	public Optional<OffLabelReview> review(Questionnaire policy, Task caseTask, ClaimResponse denial, Patient patient, IRepository store) {
+	public Optional<OffLabelReview> review(Questionnaire policy, Task caseTask, ClaimResponse denial, Patient patient, PatientChart chart) {
+		IRepository store = chart.store();
 		Optional<Coding> drug = labelledDrug(policy);
 		if (drug.isEmpty()) {
 			return Optional.empty();
@@ -72,7 +74,7 @@ public class OffLabelReviewer {
 		List<LabelledIndication> label = labels.forDrug(drug.get().getCode());
 		String drugName = label.get(0).drug();
 		String patientRef = "Patient/" + patient.getIdElement().getIdPart();
-		List<Diagnosis> diagnoses = requestedFor(policy, denial, label, patientRef, store);
+		List<Diagnosis> diagnoses = requestedFor(policy, denial, label, chart);
 		Optional<LocalDate> birthDate = Optional.ofNullable(patient.getBirthDateElement().getValueAsString())
 				.filter(value -> value.length() == 10).map(LocalDate::parse);
 		LabelComparison.Result comparison = LabelComparison.compare(drugName, label, diagnoses, birthDate, patientRef,
@@ -89,12 +91,12 @@ public class OffLabelReviewer {
 				.findFirst();
 	}
 
-	private List<Diagnosis> requestedFor(Questionnaire policy, ClaimResponse denial, List<LabelledIndication> label, String patient, IRepository store) {
-		List<Diagnosis> onRequest = requestDiagnoses(denial, store);
+	private List<Diagnosis> requestedFor(Questionnaire policy, ClaimResponse denial, List<LabelledIndication> label, PatientChart chart) {
+		List<Diagnosis> onRequest = requestDiagnoses(denial, chart.store());
 		if (!onRequest.isEmpty()) {
 			return onRequest;
 		}
-		List<Diagnosis> charted = chartedDiagnoses(patient, store);
+		List<Diagnosis> charted = chartedDiagnoses(chart);
 		List<String> policyCodes = applicability(policy, "diagnosis").stream().map(Coding::getCode).toList();
 		List<Diagnosis> policyNamed = charted.stream().filter(diagnosis -> policyCodes.stream().anyMatch(diagnosis.code()::startsWith)).toList();
 		return !policyNamed.isEmpty() ? policyNamed
@@ -124,9 +126,10 @@ public class OffLabelReviewer {
 		}
 	}
 
-	private static List<Diagnosis> chartedDiagnoses(String patient, IRepository store) {
+	/** The patient's current diagnoses, from the Conditions the policy's evaluation searched already. */
+	private static List<Diagnosis> chartedDiagnoses(PatientChart chart) {
 		List<Diagnosis> diagnoses = new ArrayList<>();
-		for (Condition condition : all(store, Condition.class, patient, Optional.empty())) {
+		for (Condition condition : chart.all(Condition.class)) {
 			if (current(condition)) {
 				diagnosis(condition).ifPresent(diagnoses::add);
 			}
