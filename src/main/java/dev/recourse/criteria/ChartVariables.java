@@ -17,6 +17,7 @@ import dev.recourse.server.Searches;
 import dev.recourse.common.RecourseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -65,7 +66,7 @@ class ChartVariables {
 
 	/** {@code Type?patient=<the case patient>} and nothing more: the search the chart shares within the evaluation. */
 	private static boolean everyRecordOfThePatient(SearchParameterMap map, PatientChart chart) {
-		if (!map.keySet().equals(java.util.Set.of("patient")) || map.getCount() != null || map.getSort() != null || map.getLastUpdated() != null) {
+		if (!map.keySet().equals(Set.of("patient")) || map.getCount() != null || map.getSort() != null || map.getLastUpdated() != null) {
 			return false;
 		}
 		List<List<IQueryParameterType>> patient = map.get("patient");

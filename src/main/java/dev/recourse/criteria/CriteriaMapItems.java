@@ -9,6 +9,8 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComp
 public final class CriteriaMapItems {
 	/** DTR's information-origin extension on an answer: where it came from (auto, override, manual) and who gave it. */
 	public static final String INFORMATION_ORIGIN = PolicyExtensions.INFORMATION_ORIGIN;
+	/** Our extension on an answer a specialist gave: why they answered it so. */
+	public static final String OVERRIDE_REASON = PolicyExtensions.OVERRIDE_REASON;
 
 	private CriteriaMapItems() {
 	}

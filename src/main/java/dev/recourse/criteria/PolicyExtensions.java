@@ -8,6 +8,7 @@ final class PolicyExtensions {
 	static final String CRITERION_GAP = RECOURSE + "criterion-gap";
 	static final String CRITERION_STATUS = RECOURSE + "criterion-status";
 	static final String EVIDENCE = RECOURSE + "evidence";
+	static final String OVERRIDE_REASON = RECOURSE + "override-reason";
 	static final String APPLICABILITY = RECOURSE + "policy-applicability";
 	static final String CRITERION_STATUSES = "http://recourse.dev/fhir/CodeSystem/criterion-status";
 	static final String VARIABLE = "http://hl7.org/fhir/StructureDefinition/variable";

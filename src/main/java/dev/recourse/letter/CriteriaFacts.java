@@ -28,8 +28,6 @@ import org.hl7.fhir.r4.model.Resource;
  * cites, and the enclosures. The map is the one place the chart was judged; the letter restates it, never re-judges.
  */
 final class CriteriaFacts {
-	static final String OVERRIDE_REASON = "http://recourse.dev/fhir/StructureDefinition/override-reason";
-
 	private CriteriaFacts() {
 	}
 
@@ -116,7 +114,7 @@ final class CriteriaFacts {
 			Optional<String> who = CriteriaMapItems.answerAuthors(item).stream()
 					.map(ref -> ref.hasDisplay() ? ref.getDisplay() : ref.getReference()).filter(name -> name != null && !name.isBlank())
 					.findFirst();
-			Extension reason = answer.getExtensionByUrl(OVERRIDE_REASON);
+			Extension reason = answer.getExtensionByUrl(CriteriaMapItems.OVERRIDE_REASON);
 			String why = reason != null && reason.getValue() != null && !reason.getValue().primitiveValue().isBlank()
 					? ": " + reason.getValue().primitiveValue().strip() : "";
 			return Optional.of(kind + who.map(name -> " (" + name + ")").orElse("") + why);

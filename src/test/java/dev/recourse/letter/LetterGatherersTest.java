@@ -123,6 +123,20 @@ class LetterGatherersTest {
 	}
 
 	@Test
+	void criteriaRows_giveTheSpecialistsReasonBesideTheirOverride() {
+		QuestionnaireResponse map = new QuestionnaireResponse();
+		QuestionnaireResponse.QuestionnaireResponseItemComponent overridden = criterion(map, "mtx", "Trial of methotrexate for at least 3 months", "not-met");
+		Extension origin = overridden.getAnswerFirstRep().addExtension().setUrl("http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/information-origin");
+		origin.addExtension("source", new CodeType("override"));
+		origin.addExtension().setUrl("author").addExtension("practitioner", new Reference().setDisplay("Dr. Chen"));
+		overridden.getAnswerFirstRep().addExtension(RECOURSE + "override-reason", new org.hl7.fhir.r4.model.StringType(" Methotrexate is contraindicated. "));
+
+		List<CriterionRow> rows = CriteriaFacts.rows(map, Map.of());
+
+		assertThat(rows.get(0).evidence().value().text()).isEqualTo("Specialist's override (Dr. Chen): Methotrexate is contraindicated.");
+	}
+
+	@Test
 	void clinicalSummary_statesConditionsAndObservationsWithTheirSource_andLeavesTherapiesAndDocumentsToTheirSections() {
 		Observation das = new Observation();
 		das.setId("Observation/das");
