@@ -19,7 +19,6 @@ export class ApiError extends Error {
 }
 
 /** A FHIR resource or element as JSON: the screens read what they need and send the rest back as it was. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Resource = { resourceType?: string; id?: string; [key: string]: any };
 
 /**

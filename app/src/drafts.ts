@@ -12,8 +12,7 @@ export function useDraft(key: string, initial = ""): [string, (value: string) =>
 
   useEffect(() => {
     setValue(localStorage.getItem(storageKey) ?? initial);
-    // the initial value only counts when nothing was typed for this key
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // the initial value only counts when nothing was typed for this key, so only a new key reloads it
   }, [storageKey]);
 
   const update = useCallback(

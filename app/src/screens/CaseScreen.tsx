@@ -19,6 +19,8 @@ export interface CaseContext {
   coverage?: Resource;
   /** the denied request, when on file */
   request?: Resource;
+  /** the payer's name as the denial and its insurer Organization give it */
+  payer: string;
   triage?: Resource;
   reload: () => Promise<void>;
 }
@@ -54,9 +56,9 @@ export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab
         optional(() => api.operation(`ClaimResponse/${denial.id}/$triage`)),
         denial.request?.reference ? optional(() => api.read(denial.request.reference)) : Promise.resolve(undefined),
       ]);
-      setContext({ task, denial, patient, insurer, coverage, triage, request, reload: load });
+      const payer = payerOf(denial, new Map(insurer ? [[denial.insurer.reference, insurer]] : []));
+      setContext({ task, denial, patient, insurer, coverage, triage, request, payer, reload: load });
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, caseId]);
 
   useEffect(() => {
@@ -74,7 +76,7 @@ export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab
         <a href="#/">← Worklist</a>
       </p>
       <h1 id="case-title">
-        {humanName(context.patient)} — {serviceOf(context.denial, context.request)} ({payerOf(context.denial, new Map(context.insurer ? [[context.denial.insurer.reference, context.insurer]] : []))})
+        {humanName(context.patient)} — {serviceOf(context.denial, context.request)} ({context.payer})
       </h1>
       <p className="case-facts">
         <span>Stage: {display("caseStage", summary.stage)}</span>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Api, Resource } from "../api";
-import { ActionFeedback, Section, formatDate, formatDateTime } from "../components";
+import { ActionFeedback, Section, formatDate } from "../components";
 import { display, INFORMATION_ORIGIN, RECOURSE } from "../codes";
 import { describe, outputs, parameters, part } from "../model";
 import { useAction } from "../useAction";
@@ -67,7 +67,6 @@ export function CriteriaScreen({ api, context }: { api: Api; context: CaseContex
     if (stored) {
       action.run("Loading the criteria map", async () => showMap(await api.read(stored)));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [task.id, task.meta?.versionId]);
 
   async function pullChart() {
@@ -230,7 +229,6 @@ function PullResult({ result }: { result: Resource }) {
           ⚠ {part(warning, "message")?.valueString}
         </p>
       ))}
-      <p className="muted">Recorded {formatDateTime(new Date().toISOString())}.</p>
     </div>
   );
 }

@@ -20,9 +20,8 @@ function attachment(letter: Resource | undefined, type: string): Resource | unde
   return (letter?.content ?? []).map((content: Resource) => content.attachment).find((a: Resource) => a?.contentType?.startsWith(type));
 }
 
-function decode(data: string): string {
-  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
 /** Draft the letter from the case's records, add the specialist's own words, preview it, and have the prescriber sign it. */
@@ -46,7 +45,6 @@ export function LetterScreen({ api, context }: { api: Api; context: CaseContext 
     if (stored) {
       action.run("Loading the letter", async () => setLetter(await api.read(stored)));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [task.id]);
 
   // what the letter already holds fills a section nobody has typed in on this computer
@@ -58,20 +56,18 @@ export function LetterScreen({ api, context }: { api: Api; context: CaseContext 
         texts[name][1](text);
       }
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [letter?.id, letter?.meta?.versionId]);
 
   const html = useMemo(() => {
     const content = attachment(letter, "text/html");
-    return content?.data ? decode(content.data) : undefined;
+    return content?.data ? new TextDecoder().decode(bytesOf(content.data)) : undefined;
   }, [letter]);
   const pdfUrl = useMemo(() => {
     const content = attachment(letter, "application/pdf");
     if (!content?.data) {
       return undefined;
     }
-    const bytes = Uint8Array.from(atob(content.data), (c) => c.charCodeAt(0));
-    return URL.createObjectURL(new Blob([bytes], { type: "application/pdf" }));
+    return URL.createObjectURL(new Blob([bytesOf(content.data)], { type: "application/pdf" }));
   }, [letter]);
   useEffect(() => () => (pdfUrl ? URL.revokeObjectURL(pdfUrl) : undefined), [pdfUrl]);
 

@@ -2,14 +2,14 @@ import { useState } from "react";
 import type { Api, Resource } from "../api";
 import { ActionFeedback, formatDate, Section, SubmitForm } from "../components";
 import { conceptsOf, display, RECOURSE, systemUrl } from "../codes";
-import { humanName, parameters, part, parts, payerOf, serviceOf } from "../model";
+import { humanName, parameters, part, parts, serviceOf } from "../model";
 import { useAction } from "../useAction";
 import type { CaseContext } from "./CaseScreen";
 
 /** The denial in plain words: who said no to what, when, why — and what to do next, by when, under which rule. */
 export function Overview({ api, context }: { api: Api; context: CaseContext }) {
   const { denial, triage, task } = context;
-  const payer = payerOf(denial, new Map(context.insurer ? [[denial.insurer.reference, context.insurer]] : [])) || "The plan";
+  const payer = context.payer || "The plan";
   const reasons: string[] = [...(denial.processNote ?? []).map((note: Resource) => note.text), denial.disposition].filter((reason): reason is string => Boolean(reason));
   const categories = parameters(triage, "category").map((p) => p.valueCoding?.code);
   const regime = parameters(triage, "regime")[0]?.valueCoding?.code;

@@ -62,7 +62,6 @@ export function PacketScreen({ api, context }: { api: Api; context: CaseContext 
         setAnswer(await api.read(response));
       }
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [task.id]);
 
   async function assemble() {

@@ -78,7 +78,6 @@ export function TimelineScreen({ api, context }: { api: Api; context: CaseContex
 
   useEffect(() => {
     refresh();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [task.id, task.meta?.versionId]);
 
   return (

@@ -29,7 +29,6 @@ export function Worklist({ api }: { api: Api }) {
       }
       setCases(found.filter((resource) => resource.resourceType === "Task").map((task) => summarize(task, related)));
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
 
   const choices = useMemo(

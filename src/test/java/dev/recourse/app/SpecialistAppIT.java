@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -38,6 +39,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -249,9 +251,9 @@ class SpecialistAppIT extends FhirIntegrationTest {
 			if (entry.getResource() instanceof Organization organization) {
 				String id = organization.getIdElement().getIdPart();
 				if (id.endsWith("-payer")) {
-					organization.addIdentifier(identifier(TestPayers.RECOURSE_PAYER_INSURER));
+					organization.addIdentifier(TestPayers.identifier(TestPayers.RECOURSE_PAYER_INSURER));
 				} else if (id.equals(plan.clinicId())) {
-					organization.setIdentifier(List.of(identifier(TestPayers.PROVIDER_ORGANIZATION)));
+					organization.setIdentifier(List.of(TestPayers.identifier(TestPayers.PROVIDER_ORGANIZATION)));
 				}
 			}
 		}
@@ -271,11 +273,11 @@ class SpecialistAppIT extends FhirIntegrationTest {
 	/** The payer instance's copy of the request the app submitted: the Claim with the identifier of the case's packet's Claim. */
 	private String claimAtPayer(SeedPlan plan) {
 		Task caseTask = client.read().resource(Task.class).withId("case-" + plan.denialId()).execute();
-		String packetReference = caseTask.getOutput().stream().map(output -> output.getValue()).filter(org.hl7.fhir.r4.model.Reference.class::isInstance)
-				.map(value -> ((org.hl7.fhir.r4.model.Reference) value).getReference()).filter(reference -> reference.startsWith("Bundle/packet-"))
+		String packetReference = caseTask.getOutput().stream().map(Task.TaskOutputComponent::getValue).filter(Reference.class::isInstance)
+				.map(value -> ((Reference) value).getReference()).filter(reference -> reference.startsWith("Bundle/packet-"))
 				.findFirst().orElseThrow();
 		Bundle packet = client.read().resource(Bundle.class).withUrl(packetReference.replaceAll("/_history/.*", "")).execute();
-		Identifier claim = ((org.hl7.fhir.r4.model.Claim) packet.getEntryFirstRep().getResource()).getIdentifierFirstRep();
+		Identifier claim = ((Claim) packet.getEntryFirstRep().getResource()).getIdentifierFirstRep();
 		var payerAdmin = clientWith(payer.fhirBase(), new TestTokens(ISSUER, payer.fhirBase()).system(ADMIN_SCOPES));
 		Bundle found = payerAdmin.search().byUrl("Claim?identifier=" + claim.getSystem() + "|" + claim.getValue()).returnBundle(Bundle.class).execute();
 		assertThat(found.getEntry()).as("the request at the payer instance").hasSize(1);
@@ -295,10 +297,5 @@ class SpecialistAppIT extends FhirIntegrationTest {
 
 	private static void screenshot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("app-" + name + ".png")).setFullPage(true));
-	}
-
-	private static Identifier identifier(String systemAndValue) {
-		String[] parts = systemAndValue.split("\\|", 2);
-		return new Identifier().setSystem(parts[0]).setValue(parts[1]);
 	}
 }

@@ -57,7 +57,7 @@ abstract class RecoursePayerSteps extends SubmissionSteps {
 		Bundle example = fhirContext.newJsonParser().parseResource(Bundle.class, withOwnIds(REQUEST_BUNDLE));
 		example.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Organization.class::isInstance)
 				.map(Organization.class::cast).filter(organization -> organization.getIdElement().getIdPart().equals("RecoursePayerInsurer"))
-				.forEach(insurer -> insurer.setIdentifier(List.of(identifier(TestPayers.RECOURSE_PAYER_INSURER))));
+				.forEach(insurer -> insurer.setIdentifier(List.of(TestPayers.identifier(TestPayers.RECOURSE_PAYER_INSURER))));
 		store(example, resource -> true);
 		submitsBefore = PAYER_PROXY.forwarded(SUBMIT);
 		inquiriesBefore = PAYER_PROXY.forwarded(INQUIRE);
@@ -175,10 +175,5 @@ abstract class RecoursePayerSteps extends SubmissionSteps {
 			}
 			return json;
 		}
-	}
-
-	private static Identifier identifier(String systemAndValue) {
-		String[] parts = systemAndValue.split("\\|", 2);
-		return new Identifier().setSystem(parts[0]).setValue(parts[1]);
 	}
 }

@@ -3,6 +3,7 @@ package dev.recourse.support;
 import dev.recourse.submission.fake.FakePayer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Identifier;
 
 /**
  * The payers of the integration tests. The fake payer, started once per JVM before the server, is the configured
@@ -34,6 +35,12 @@ public final class TestPayers {
 	public static final String PROVIDER_SCOPES = "system/Claim.c system/ClaimResponse.s system/Subscription.c";
 
 	private TestPayers() {
+	}
+
+	/** An Identifier from the {@code system|value} form the constants here use. */
+	public static Identifier identifier(String systemAndValue) {
+		String[] parts = systemAndValue.split("\\|", 2);
+		return new Identifier().setSystem(parts[0]).setValue(parts[1]);
 	}
 
 	static FakePayer start() {
