@@ -2,7 +2,6 @@ package dev.recourse.security;
 
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import dev.recourse.server.FhirServerProperties;
 import dev.recourse.server.LocalRepositories;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -39,12 +38,12 @@ class DevEhrLauncher {
 	private final FhirBaseUrl fhirBase;
 
 	DevEhrLauncher(LocalRepositories repositories, LaunchContexts launches, DevIssuer issuer, AppLocations app,
-			FhirServerProperties fhir) {
+			FhirBaseUrl fhirBase) {
 		this.repositories = repositories;
 		this.launches = launches;
 		this.issuer = issuer;
 		this.app = app;
-		this.fhirBase = new FhirBaseUrl(fhir.serverAddress());
+		this.fhirBase = fhirBase;
 	}
 
 	@GetMapping(PATH)
