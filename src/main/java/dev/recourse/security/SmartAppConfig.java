@@ -29,7 +29,7 @@ class SmartAppConfig {
 				.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 				.userDetailsService(users.details())
 				// without a saved authorization request to go back to, a login opens the app
-				.formLogin(login -> login.defaultSuccessUrl("/app/"))
+				.formLogin(login -> login.defaultSuccessUrl(AppLocations.HOME_PATH))
 				.build();
 	}
 
