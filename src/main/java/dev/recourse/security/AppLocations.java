@@ -15,9 +15,11 @@ import java.util.stream.Stream;
  * @param configuredRedirectUris absolute redirect URIs from settings
  */
 record AppLocations(List<String> configuredRedirectUris) {
+	/** Where dev.recourse.app serves the app, under this server's root; also where a login with nothing to resume goes. */
+	static final String HOME_PATH = "/app/";
 	/** The app's pages on this server, under its root. */
-	static final List<String> OWN_PATHS = List.of("/app/", "/app/index.html");
-	static final String DEFAULT_LAUNCH_PATH = "/app/launch.html";
+	static final List<String> OWN_PATHS = List.of(HOME_PATH, HOME_PATH + "index.html");
+	static final String DEFAULT_LAUNCH_PATH = HOME_PATH + "launch.html";
 
 	AppLocations {
 		configuredRedirectUris = List.copyOf(configuredRedirectUris);

@@ -2,10 +2,10 @@ package dev.recourse.security;
 
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import dev.recourse.server.FhirServerProperties;
 import dev.recourse.server.LocalRepositories;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
@@ -31,6 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class DevEhrLauncher {
 	static final String PATH = "/dev-ehr/launch";
 	private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
 	private final LocalRepositories repositories;
 	private final LaunchContexts launches;
@@ -39,12 +40,12 @@ class DevEhrLauncher {
 	private final FhirBaseUrl fhirBase;
 
 	DevEhrLauncher(LocalRepositories repositories, LaunchContexts launches, DevIssuer issuer, AppLocations app,
-			FhirServerProperties fhir) {
+			FhirBaseUrl fhirBase) {
 		this.repositories = repositories;
 		this.launches = launches;
 		this.issuer = issuer;
 		this.app = app;
-		this.fhirBase = new FhirBaseUrl(fhir.serverAddress());
+		this.fhirBase = fhirBase;
 	}
 
 	@GetMapping(PATH)
@@ -93,7 +94,7 @@ class DevEhrLauncher {
 	private static ResponseEntity<String> page(int status, String message) {
 		String text = HtmlUtils.htmlEscape(message);
 		return ResponseEntity.status(status)
-				.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+				.contentType(HTML)
 				.cacheControl(CacheControl.noStore())
 				.body("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Development EHR launcher</title>"
 						+ "</head><body><h1>Cannot launch the app</h1><p>" + text + "</p></body></html>");

@@ -142,9 +142,15 @@ class DevIssuerConfig {
 		return issuer.keys();
 	}
 
+	/** The FHIR base the issuer's tokens, authorization requests and EHR launches name. */
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> smartTokenClaims(DevUsers users, LaunchContexts launches, FhirServerProperties fhir) {
-		return new SmartTokenClaims(users, launches, new FhirBaseUrl(fhir.serverAddress()));
+	FhirBaseUrl devIssuerFhirBase(FhirServerProperties fhir) {
+		return new FhirBaseUrl(fhir.serverAddress());
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> smartTokenClaims(DevUsers users, LaunchContexts launches, FhirBaseUrl fhirBase) {
+		return new SmartTokenClaims(users, launches, fhirBase);
 	}
 
 	private static RSAKey signingKey() {

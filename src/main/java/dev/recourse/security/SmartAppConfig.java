@@ -1,6 +1,5 @@
 package dev.recourse.security;
 
-import dev.recourse.server.FhirServerProperties;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +29,7 @@ class SmartAppConfig {
 				.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 				.userDetailsService(users.details())
 				// without a saved authorization request to go back to, a login opens the app
-				.formLogin(login -> login.defaultSuccessUrl("/app/"))
+				.formLogin(login -> login.defaultSuccessUrl(AppLocations.HOME_PATH))
 				.build();
 	}
 
@@ -56,7 +55,7 @@ class SmartAppConfig {
 
 	@Bean
 	SmartAuthorizationRequests smartAuthorizationRequests(DevIssuerProperties settings, AppLocations app,
-			LaunchContexts launches, FhirServerProperties fhir) {
-		return new SmartAuthorizationRequests(settings.app().clientId(), app, launches, new FhirBaseUrl(fhir.serverAddress()));
+			LaunchContexts launches, FhirBaseUrl fhirBase) {
+		return new SmartAuthorizationRequests(settings.app().clientId(), app, launches, fhirBase);
 	}
 }

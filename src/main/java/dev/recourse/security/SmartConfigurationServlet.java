@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,14 @@ final class SmartConfigurationServlet extends HttpServlet {
 
 	private final transient SecurityProperties.Smart configured;
 	private final transient Optional<DevIssuer> devIssuer;
+	/** What the development issuer's clients support: they are fixed at start-up, so this is worked out once. */
+	private final transient Map<String, Object> devIssuerClients;
 	private final transient ObjectMapper json;
 
 	SmartConfigurationServlet(SecurityProperties.Smart configured, Optional<DevIssuer> devIssuer, ObjectMapper json) {
 		this.configured = configured;
 		this.devIssuer = devIssuer;
+		this.devIssuerClients = devIssuer.map(issuer -> clientSupport(issuer.clients())).orElse(Map.of());
 		this.json = json;
 	}
 
@@ -65,7 +69,7 @@ final class SmartConfigurationServlet extends HttpServlet {
 
 	Map<String, Object> configuration(HttpServletRequest request) {
 		if (devIssuer.isPresent()) {
-			return devIssuerConfiguration(devIssuer.get(), request);
+			return devIssuerConfiguration(devIssuer.get().issuer(request));
 		}
 		Map<String, Object> smart = new LinkedHashMap<>();
 		putIfSet(smart, "issuer", configured.issuer());
@@ -90,9 +94,7 @@ final class SmartConfigurationServlet extends HttpServlet {
 	 * This server's own endpoints, and grants, client authentication methods and scopes as its registered clients
 	 * have them, so what is advertised is what works (a client the demo adds shows up too).
 	 */
-	private static Map<String, Object> devIssuerConfiguration(DevIssuer devIssuer, HttpServletRequest request) {
-		String issuer = devIssuer.issuer(request);
-		List<RegisteredClient> clients = devIssuer.clients();
+	private Map<String, Object> devIssuerConfiguration(String issuer) {
 		Map<String, Object> smart = new LinkedHashMap<>();
 		smart.put("issuer", issuer);
 		smart.put("jwks_uri", issuer + "/oauth2/jwks");
@@ -101,6 +103,12 @@ final class SmartConfigurationServlet extends HttpServlet {
 		smart.put("introspection_endpoint", issuer + "/oauth2/introspect");
 		smart.put("revocation_endpoint", issuer + "/oauth2/revoke");
 		smart.put("userinfo_endpoint", issuer + "/userinfo");
+		smart.putAll(devIssuerClients);
+		return smart;
+	}
+
+	private static Map<String, Object> clientSupport(List<RegisteredClient> clients) {
+		Map<String, Object> smart = new LinkedHashMap<>();
 		smart.put("grant_types_supported", union(clients, client -> client.getAuthorizationGrantTypes().stream()
 				.map(AuthorizationGrantType::getValue)));
 		smart.put("token_endpoint_auth_methods_supported", union(clients, client -> client.getClientAuthenticationMethods()
@@ -110,21 +118,20 @@ final class SmartConfigurationServlet extends HttpServlet {
 		smart.put("response_types_supported", List.of("code"));
 		smart.put("code_challenge_methods_supported", List.of("S256"));
 		List<String> capabilities = new ArrayList<>(DEV_ISSUER_CAPABILITIES);
-		capabilities.addAll(clientKinds(clients));
-		smart.put("capabilities", capabilities);
-		return smart;
+		capabilities.addAll(union(clients, client -> client.getClientAuthenticationMethods().stream()
+				.map(SmartConfigurationServlet::clientKind)));
+		smart.put("capabilities", List.copyOf(capabilities));
+		return Collections.unmodifiableMap(smart);
 	}
 
-	/** SMART's client capabilities from how the registered clients authenticate. */
-	private static List<String> clientKinds(List<RegisteredClient> clients) {
-		return union(clients, client -> client.getClientAuthenticationMethods().stream().map(method -> {
-			if (ClientAuthenticationMethod.NONE.equals(method)) {
-				return "client-public";
-			}
-			return ClientAuthenticationMethod.PRIVATE_KEY_JWT.equals(method)
-					? "client-confidential-asymmetric"
-					: "client-confidential-symmetric";
-		}));
+	/** SMART's client capability for a way a registered client authenticates. */
+	private static String clientKind(ClientAuthenticationMethod method) {
+		if (ClientAuthenticationMethod.NONE.equals(method)) {
+			return "client-public";
+		}
+		return ClientAuthenticationMethod.PRIVATE_KEY_JWT.equals(method)
+				? "client-confidential-asymmetric"
+				: "client-confidential-symmetric";
 	}
 
 	private static List<String> union(List<RegisteredClient> clients, Function<RegisteredClient, Stream<String>> values) {

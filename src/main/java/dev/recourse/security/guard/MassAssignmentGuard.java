@@ -42,7 +42,7 @@ public class MassAssignmentGuard implements ServerInterceptor {
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void beforeHandling(RequestDetails request) {
 		String operation = request.getOperation();
-		if (operation != null && operation.startsWith("$")) {
+		if (isOperation(operation)) {
 			request.getUserData().put(OPERATION_WRITES, operation);
 		}
 		// Set.of(...).contains(null) throws; most requests name no operation
@@ -72,11 +72,14 @@ public class MassAssignmentGuard implements ServerInterceptor {
 		if (request == null) {
 			return Optional.empty();
 		}
-		String operation = request.getOperation();
-		if (operation != null && operation.startsWith("$") || request.getUserData().containsKey(OPERATION_WRITES)) {
+		if (isOperation(request.getOperation()) || request.getUserData().containsKey(OPERATION_WRITES)) {
 			return Optional.empty();
 		}
 		return Caller.of(request);
+	}
+
+	private static boolean isOperation(String operation) {
+		return operation != null && operation.startsWith("$");
 	}
 
 	/**
