@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import dev.recourse.casework.CaseOpener;
 import dev.recourse.common.RecourseError;
 import dev.recourse.common.RecourseException;
+import dev.recourse.denial.CodeSystems;
 import dev.recourse.server.LocalRepositories;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,7 +38,6 @@ import org.springframework.stereotype.Component;
 @Conditional(DemoCondition.class)
 class DemoCases {
 	private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
-	private static final String RECEIVED_DATE = "http://recourse.dev/fhir/StructureDefinition/received-date";
 	private final List<DemoSituation> situations;
 	private final FhirContext fhirContext;
 	private final LocalRepositories repositories;
@@ -61,9 +61,10 @@ class DemoCases {
 			List<Resource> plan = ChartBundles.read(fhirContext, situation.plan());
 			ClaimResponse denial = denialOf(situation, plan);
 			String denialId = denial.getIdElement().getIdPart();
+			// Should storing fail, the chart still moves as a first load would have moved the plan.
 			DateShift shift = freshShift(situation, denial);
 			try {
-				shift = storePlan(situation, plan, denial);
+				shift = storePlan(situation, plan, denial, shift);
 				openCase(denialId).ifPresent(open::add);
 			} catch (RuntimeException e) {
 				log.warn("Demo denial {} not loaded: {}", denialId, e.toString());
@@ -74,21 +75,24 @@ class DemoCases {
 		return open;
 	}
 
-	/** The plan on file, its dates moved on the first load; answers how far they moved. */
-	private DateShift storePlan(DemoSituation situation, List<Resource> plan, ClaimResponse denial) {
-		Optional<ClaimResponse> stored = stored(denial.getIdElement().getIdPart());
+	/**
+	 * The plan on file, its dates moved by {@code fresh} on the first load; answers how far they moved (on a later
+	 * start, as far as the denial on file was moved then).
+	 */
+	private DateShift storePlan(DemoSituation situation, List<Resource> plan, ClaimResponse denial, DateShift fresh) {
+		String denialId = denial.getIdElement().getIdPart();
+		Optional<ClaimResponse> stored = stored(denialId);
 		if (stored.isPresent()) {
 			return DateShift.between(received(denial), received(stored.get()));
 		}
-		DateShift shift = freshShift(situation, denial);
 		Bundle collection = new Bundle().setType(Bundle.BundleType.COLLECTION);
 		for (Resource resource : plan) {
-			shift.apply(fhirContext, resource);
+			fresh.apply(fhirContext, resource);
 			collection.addEntry().setFullUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart()).setResource(resource);
 		}
 		repositories.forServer().transaction(IdempotentTransaction.of(collection));
-		log.info("Demo denial {} loaded, received {}: {}", denial.getIdElement().getIdPart(), received(denial), situation.title());
-		return shift;
+		log.info("Demo denial {} loaded, received {}: {}", denialId, received(denial), situation.title());
+		return fresh;
 	}
 
 	private Optional<String> openCase(String denialId) {
@@ -137,7 +141,7 @@ class DemoCases {
 
 	/** The date the denial was received (its received-date extension), else its notice date. */
 	private static LocalDate received(ClaimResponse denial) {
-		Extension received = denial.getExtensionByUrl(RECEIVED_DATE);
+		Extension received = denial.getExtensionByUrl(CodeSystems.RECOURSE_RECEIVED_DATE);
 		BaseDateTimeType date = received != null && received.getValue() instanceof BaseDateTimeType value ? value : denial.getCreatedElement();
 		return LocalDate.parse(date.getValueAsString().substring(0, 10));
 	}

@@ -1,7 +1,7 @@
 package dev.recourse.demo;
 
+import dev.recourse.ehr.auth.EhrKeystoreProperties;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -30,9 +30,8 @@ class DemoClients {
 	private static final Duration REVIEWER_TOKEN_LIFETIME = Duration.ofHours(1);
 
 	@Bean
-	DemoJwks demoJwks(DemoClientProperties settings, @Value("${recourse.ehr.keystore.path:}") String path,
-			@Value("${recourse.ehr.keystore.password:}") String password, @Value("${recourse.ehr.keystore.type:}") String type) {
-		return DemoJwks.read(new DemoJwks.Keystore(path, password, type), settings.provider().keyAlias());
+	DemoJwks demoJwks(DemoClientProperties settings, EhrKeystoreProperties keystore) {
+		return DemoJwks.read(keystore, settings.provider().keyAlias());
 	}
 
 	@Bean

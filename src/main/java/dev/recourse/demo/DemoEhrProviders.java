@@ -14,7 +14,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -66,9 +66,9 @@ final class DemoEhrProviders {
 			if (identifier == null && id == null) {
 				throw new InvalidRequestException("The demo EHR finds patients by identifier or _id only");
 			}
-			return new SimpleBundleProvider(List.copyOf(chart.find("Patient", resource ->
+			return new SimpleBundleProvider(chart.find("Patient", resource ->
 					(id == null || id.getValue().equals(resource.getIdElement().getIdPart()))
-							&& (identifier == null || DemoChart.hasIdentifier((Patient) resource, identifier.getSystem(), identifier.getValue())))));
+							&& (identifier == null || DemoChart.hasIdentifier((Patient) resource, identifier.getSystem(), identifier.getValue()))));
 		}
 	}
 
@@ -82,8 +82,7 @@ final class DemoEhrProviders {
 		public IBundleProvider search(@OptionalParam(name = "patient") ReferenceParam patient, @OptionalParam(name = "subject") ReferenceParam subject,
 				@OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category) {
 			String patientId = patientId(patient != null ? patient : subject);
-			return new SimpleBundleProvider(List.copyOf(chart.find(typeName(),
-					resource -> chart.belongsTo(resource, patientId) && inCategory(resource, category))));
+			return new SimpleBundleProvider(chart.find(typeName(), resource -> chart.belongsTo(resource, patientId) && inCategory(resource, category)));
 		}
 
 		private static String patientId(ReferenceParam patient) {
@@ -97,10 +96,14 @@ final class DemoEhrProviders {
 			if (category == null || category.getValuesAsQueryTokens().isEmpty()) {
 				return true;
 			}
-			List<CodeableConcept> categories = chart.categories(resource);
-			return category.getValuesAsQueryTokens().stream().anyMatch(token -> categories.stream().flatMap(concept -> concept.getCoding().stream())
-					.anyMatch(coding -> (token.getSystem() == null || token.getSystem().isEmpty() || token.getSystem().equals(coding.getSystem()))
-							&& token.getValue() != null && token.getValue().equals(coding.getCode())));
+			List<Coding> codings = chart.categories(resource).stream().flatMap(concept -> concept.getCoding().stream()).toList();
+			return category.getValuesAsQueryTokens().stream().anyMatch(token -> codings.stream().anyMatch(coding -> matches(token, coding)));
+		}
+
+		/** {@code system|code}, or {@code code} in any system. */
+		private static boolean matches(TokenParam token, Coding coding) {
+			boolean anySystem = token.getSystem() == null || token.getSystem().isEmpty();
+			return (anySystem || token.getSystem().equals(coding.getSystem())) && token.getValue() != null && token.getValue().equals(coding.getCode());
 		}
 	}
 }

@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.recourse.ehr.auth.EhrKeystoreProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
@@ -26,8 +28,7 @@ final class DemoJwks {
 		this.publicKey = publicKey;
 	}
 
-	/** @param keystore where the key is: path (Spring resource), password, type */
-	static DemoJwks read(Keystore keystore, String alias) {
+	static DemoJwks read(EhrKeystoreProperties keystore, String alias) {
 		try (InputStream in = new DefaultResourceLoader().getResource(keystore.path()).getInputStream()) {
 			KeyStore store = KeyStore.getInstance(keystore.type());
 			store.load(in, keystore.password().toCharArray());
@@ -56,14 +57,6 @@ final class DemoJwks {
 		if (key instanceof ECKey ec) {
 			return new ECKey.Builder(ec).keyID(alias).algorithm(algorithm).keyUse(KeyUse.SIGNATURE).build();
 		}
-		return new com.nimbusds.jose.jwk.RSAKey.Builder(key.toRSAKey()).keyID(alias).algorithm(algorithm).keyUse(KeyUse.SIGNATURE).build();
-	}
-
-	/** {@code recourse.ehr.keystore.*} as the demo reads it. */
-	record Keystore(String path, String password, String type) {
-		Keystore {
-			password = password == null ? "" : password;
-			type = type == null || type.isBlank() ? "PKCS12" : type;
-		}
+		return new RSAKey.Builder(key.toRSAKey()).keyID(alias).algorithm(algorithm).keyUse(KeyUse.SIGNATURE).build();
 	}
 }

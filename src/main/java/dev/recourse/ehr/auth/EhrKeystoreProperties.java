@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param type the keystore type, {@code PKCS12} unless set
  */
 @ConfigurationProperties("recourse.ehr.keystore")
-record EhrKeystoreProperties(String path, String password, String type) {
+public record EhrKeystoreProperties(String path, String password, String type) {
 
-	EhrKeystoreProperties {
+	public EhrKeystoreProperties {
 		path = path == null ? "" : path.trim();
 		password = password == null ? "" : password;
 		type = type == null || type.isBlank() ? "PKCS12" : type;
