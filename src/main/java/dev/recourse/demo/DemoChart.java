@@ -55,10 +55,19 @@ class DemoChart {
 
 	/** The resource's {@code category} codes, for types that have them (Observation, Condition, DocumentReference…). */
 	List<CodeableConcept> categories(Resource resource) {
-		if (fhirContext.getResourceDefinition(resource).getChildByName("category") == null) {
+		return concepts(resource, "category");
+	}
+
+	/** The resource's {@code code} (Observation, Condition…), empty for a type without one. */
+	List<CodeableConcept> codes(Resource resource) {
+		return concepts(resource, "code");
+	}
+
+	private List<CodeableConcept> concepts(Resource resource, String element) {
+		if (fhirContext.getResourceDefinition(resource).getChildByName(element) == null) {
 			return List.of();
 		}
-		return fhirContext.newTerser().getValues(resource, resource.fhirType() + ".category").stream()
+		return fhirContext.newTerser().getValues(resource, resource.fhirType() + "." + element).stream()
 				.filter(CodeableConcept.class::isInstance).map(CodeableConcept.class::cast).toList();
 	}
 }

@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
@@ -72,7 +73,7 @@ final class DemoEhrProviders {
 		}
 	}
 
-	/** A clinical type of the chart, searched by patient and optionally by category (an OR list of system|code or code). */
+	/** A clinical type of the chart, searched by patient and optionally by category and code (each an OR list of system|code or code). */
 	static final class PatientRecords extends Reads {
 		PatientRecords(DemoChart chart, Class<? extends Resource> type) {
 			super(chart, type);
@@ -80,9 +81,10 @@ final class DemoEhrProviders {
 
 		@Search
 		public IBundleProvider search(@OptionalParam(name = "patient") ReferenceParam patient, @OptionalParam(name = "subject") ReferenceParam subject,
-				@OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category) {
+				@OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category, @OptionalParam(name = Observation.SP_CODE) TokenOrListParam code) {
 			String patientId = patientId(patient != null ? patient : subject);
-			return new SimpleBundleProvider(chart.find(typeName(), resource -> chart.belongsTo(resource, patientId) && inCategory(resource, category)));
+			return new SimpleBundleProvider(chart.find(typeName(), resource -> chart.belongsTo(resource, patientId)
+					&& anyMatch(chart.categories(resource), category) && anyMatch(chart.codes(resource), code)));
 		}
 
 		private static String patientId(ReferenceParam patient) {
@@ -92,12 +94,13 @@ final class DemoEhrProviders {
 			return patient.getIdPart();
 		}
 
-		private boolean inCategory(Resource resource, TokenOrListParam category) {
-			if (category == null || category.getValuesAsQueryTokens().isEmpty()) {
+		/** No tokens asked: any concept will do; else one of the concepts' codings matches one of the tokens. */
+		private static boolean anyMatch(List<CodeableConcept> concepts, TokenOrListParam tokens) {
+			if (tokens == null || tokens.getValuesAsQueryTokens().isEmpty()) {
 				return true;
 			}
-			List<Coding> codings = chart.categories(resource).stream().flatMap(concept -> concept.getCoding().stream()).toList();
-			return category.getValuesAsQueryTokens().stream().anyMatch(token -> codings.stream().anyMatch(coding -> matches(token, coding)));
+			List<Coding> codings = concepts.stream().flatMap(concept -> concept.getCoding().stream()).toList();
+			return tokens.getValuesAsQueryTokens().stream().anyMatch(token -> codings.stream().anyMatch(coding -> matches(token, coding)));
 		}
 
 		/** {@code system|code}, or {@code code} in any system. */

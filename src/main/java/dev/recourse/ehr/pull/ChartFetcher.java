@@ -1,5 +1,6 @@
 package dev.recourse.ehr.pull;
 
+import dev.recourse.criteria.PolicyDataRequirements;
 import dev.recourse.ehr.EhrProperties;
 import dev.recourse.ehr.client.EhrCallFailed;
 import dev.recourse.ehr.client.EhrSession;
@@ -25,25 +26,28 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches a patient's chart: {@code Patient/$everything} when the EHR's CapabilityStatement offers it,
- * else one search per type, several types at once. A type that fails becomes a warning and is left
+ * Fetches a patient's chart, as much of it as the coverage policies need ({@link ChartQueries}):
+ * {@code Patient/$everything} when the EHR's CapabilityStatement offers it, else one search per type, several types at once. A type that fails becomes a warning and is left
  * out whole, never stored half; then the Medications the medication records point at are read.
  */
 @Component
 class ChartFetcher {
 	private final EhrProperties settings;
+	private final PolicyDataRequirements requirements;
 
-	ChartFetcher(EhrProperties settings) {
+	ChartFetcher(EhrProperties settings, PolicyDataRequirements requirements) {
 		this.settings = settings;
+		this.requirements = requirements;
 	}
 
 	FetchedChart fetch(EhrSession session, String patientId) {
+		Asked asked = new Asked(patientId, new ChartQueries(requirements.observations()));
 		List<PullWarning> warnings = new ArrayList<>();
 		AtomicInteger budget = new AtomicInteger(settings.maxResources());
 		Map<String, List<Resource>> byType = new LinkedHashMap<>();
-		boolean usedEverything = offersEverything(session, warnings) && everything(session, patientId, budget, byType, warnings);
+		boolean usedEverything = offersEverything(session, warnings) && everything(session, asked, budget, byType, warnings);
 		if (!usedEverything) {
-			byType.putAll(perType(session, patientId, budget, warnings));
+			byType.putAll(perType(session, asked, budget, warnings));
 		}
 		addMedications(session, byType, warnings);
 		return new FetchedChart(byType, warnings, usedEverything);
@@ -67,11 +71,15 @@ class ChartFetcher {
 				&& operation.getDefinition().endsWith("/Patient-everything");
 	}
 
-	private boolean everything(EhrSession session, String patientId, AtomicInteger budget, Map<String, List<Resource>> into,
+	/** The EHR's patient and what to ask about them. */
+	private record Asked(String patientId, ChartQueries queries) {
+	}
+
+	private boolean everything(EhrSession session, Asked asked, AtomicInteger budget, Map<String, List<Resource>> into,
 			List<PullWarning> warnings) {
 		try {
-			for (Resource resource : session.everything(patientId, settings.pageSize(), budget)) {
-				if (ChartQueries.wanted(resource)) {
+			for (Resource resource : session.everything(asked.patientId(), settings.pageSize(), budget)) {
+				if (asked.queries().wanted(resource)) {
 					into.computeIfAbsent(resource.fhirType(), type -> new ArrayList<>()).add(resource);
 				}
 			}
@@ -84,12 +92,14 @@ class ChartFetcher {
 		}
 	}
 
-	private Map<String, List<Resource>> perType(EhrSession session, String patientId, AtomicInteger budget, List<PullWarning> warnings) {
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.parallelism(), ChartQueries.TYPES.size()));
+	private Map<String, List<Resource>> perType(EhrSession session, Asked asked, AtomicInteger budget, List<PullWarning> warnings) {
+		List<String> types = asked.queries().types();
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.parallelism(), types.size()));
 		try {
 			Map<String, Future<List<Resource>>> pending = new LinkedHashMap<>();
-			for (String type : ChartQueries.TYPES) {
-				pending.put(type, pool.submit(() -> session.search(type, ChartQueries.params(type, patientId), settings.pageSize(), budget)));
+			for (String type : types) {
+				Map<String, List<String>> params = asked.queries().params(type, asked.patientId());
+				pending.put(type, pool.submit(() -> session.search(type, params, settings.pageSize(), budget)));
 			}
 			Map<String, List<Resource>> byType = new LinkedHashMap<>();
 			pending.forEach((type, result) -> collect(type, result, byType, warnings));

@@ -11,8 +11,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
- * Read, and search by patient with an optional {@code category} (an OR list of {@code system|code} or
- * {@code code}), for Observation, Condition and DocumentReference.
+ * Read, and search by patient with an optional {@code category} and {@code code} (each an OR list of {@code system|code}
+ * or {@code code}), for Observation, Condition and DocumentReference.
  */
 final class CategorySearchProvider extends StoredTypeProvider {
 	CategorySearchProvider(ChartStore store, Class<? extends IBaseResource> type, String typeName) {
@@ -23,19 +23,20 @@ final class CategorySearchProvider extends StoredTypeProvider {
 	public IBundleProvider search(
 			@OptionalParam(name = "patient") ReferenceParam patient,
 			@OptionalParam(name = "subject") ReferenceParam subject,
-			@OptionalParam(name = "category") TokenOrListParam category) {
+			@OptionalParam(name = "category") TokenOrListParam category,
+			@OptionalParam(name = "code") TokenOrListParam code) {
 		String patientId = patientId(patient, subject);
-		List<IBaseResource> found = store.find(
-				typeName(), resource -> store.belongsTo(resource, patientId) && inCategory(resource, category));
+		List<IBaseResource> found = store.find(typeName(), resource -> store.belongsTo(resource, patientId)
+				&& anyMatch(resource, "category", category) && anyMatch(resource, "code", code));
 		return page(found);
 	}
 
-	private boolean inCategory(IBaseResource resource, TokenOrListParam category) {
-		if (category == null || category.getValuesAsQueryTokens().isEmpty()) {
+	private boolean anyMatch(IBaseResource resource, String element, TokenOrListParam tokens) {
+		if (tokens == null || tokens.getValuesAsQueryTokens().isEmpty()) {
 			return true;
 		}
-		List<Coding> codings = store.terser().getValues(resource, typeName() + ".category.coding", Coding.class);
-		return category.getValuesAsQueryTokens().stream().anyMatch(token -> codings.stream().anyMatch(c -> matches(token, c)));
+		List<Coding> codings = store.terser().getValues(resource, typeName() + "." + element + ".coding", Coding.class);
+		return tokens.getValuesAsQueryTokens().stream().anyMatch(token -> codings.stream().anyMatch(c -> matches(token, c)));
 	}
 
 	private static boolean matches(TokenParam token, Coding coding) {

@@ -7,6 +7,7 @@ import dev.recourse.support.TestEhrs;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
@@ -34,8 +35,7 @@ class PullHistoryIT extends PullHistoryTestBase {
 		assertThat(counts).containsEntry("Condition", ehr.resourcesOf(EHR_PATIENT_85, "Condition").size())
 				.containsEntry("MedicationRequest", ehr.resourcesOf(EHR_PATIENT_85, "MedicationRequest").size())
 				.containsEntry("Procedure", ehr.resourcesOf(EHR_PATIENT_85, "Procedure").size())
-				.containsEntry("DocumentReference", ehr.resourcesOf(EHR_PATIENT_85, "DocumentReference").size())
-				.containsEntry("Observation", labsAndVitals(ehr.resourcesOf(EHR_PATIENT_85, "Observation")));
+				.containsEntry("DocumentReference", ehr.resourcesOf(EHR_PATIENT_85, "DocumentReference").size());
 		assertThat(result.getParameters("warning")).isEmpty();
 		assertThat(ehr.requestCount("$everything")).isZero();
 
@@ -98,8 +98,34 @@ class PullHistoryIT extends PullHistoryTestBase {
 		FakeEhr ehr = EHRS.everything();
 		assertThat(ehr.requestCount("$everything")).isPositive();
 		assertThat(ehr.requestCount("Condition")).isZero();
-		assertThat(counts(result)).containsEntry("Condition", ehr.resourcesOf(EHR_PATIENT_85, "Condition").size())
-				.containsEntry("Observation", labsAndVitals(ehr.resourcesOf(EHR_PATIENT_85, "Observation")));
+		assertThat(counts(result)).containsEntry("Condition", ehr.resourcesOf(EHR_PATIENT_85, "Condition").size());
+	}
+
+	@Test
+	void pull_asksOnlyForTheObservationsThePoliciesQuery() throws Exception {
+		PulledCase pulled = openCase(PriorTherapyIT.ALEJANDRO_MRN);
+		FakeEhr ehr = EHRS.searchOnly();
+		ehr.resetLog();
+
+		Parameters result = pull(pulled.caseId(), null);
+
+		List<IBaseResource> atEhr = ehr.resourcesOf(PriorTherapyIT.EHR_ALEJANDRO, "Observation");
+		int wanted = policyObservations(atEhr);
+		assertThat(wanted).as("the fixture has BMI and LDL results").isPositive().isLessThan(atEhr.size());
+		assertThat(counts(result)).containsEntry("Observation", wanted);
+		assertThat(ehr.requests()).filteredOn(request -> request.pathAndQuery().contains("/Observation?")).singleElement()
+				.satisfies(request -> assertThat(java.net.URLDecoder.decode(request.pathAndQuery(), java.nio.charset.StandardCharsets.UTF_8))
+						.contains("code=").contains("http://loinc.org|13457-7").contains("http://loinc.org|39156-5").doesNotContain("category="));
+	}
+
+	@Test
+	void pull_throughEverything_keepsTheSameObservations() throws Exception {
+		PulledCase pulled = openCase(PriorTherapyIT.ALEJANDRO_MRN);
+
+		Parameters result = pull(pulled.caseId(), "Endpoint/" + TestEhrs.EVERYTHING);
+
+		assertThat(counts(result)).containsEntry("Observation",
+				policyObservations(EHRS.everything().resourcesOf(PriorTherapyIT.EHR_ALEJANDRO, "Observation")));
 	}
 
 	@Test

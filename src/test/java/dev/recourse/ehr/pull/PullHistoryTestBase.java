@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Identifier;
@@ -88,10 +89,14 @@ abstract class PullHistoryTestBase extends FhirIntegrationTest {
 				.map(part -> ((StringType) part.getValue()).getValue()).findFirst().orElse("");
 	}
 
-	static int labsAndVitals(List<IBaseResource> observations) {
+	/** LOINC codes the shipped policies query Observations by (LDL, BMI, eosinophils…): what a pull asks the EHR for. */
+	static final Set<String> POLICY_OBSERVATION_CODES = Set.of("13457-7", "18262-6", "2089-1", "39156-5", "711-2", "19926-5", "20152-5");
+
+	/** How many of the EHR's Observations a policy queries: the pull stores these and leaves the rest at the EHR. */
+	static int policyObservations(List<IBaseResource> observations) {
 		return (int) observations.stream().map(Observation.class::cast)
-				.filter(observation -> observation.getCategory().stream().flatMap(category -> category.getCoding().stream())
-						.anyMatch(coding -> "laboratory".equals(coding.getCode()) || "vital-signs".equals(coding.getCode())))
+				.filter(observation -> observation.getCode().getCoding().stream()
+						.anyMatch(coding -> "http://loinc.org".equals(coding.getSystem()) && POLICY_OBSERVATION_CODES.contains(coding.getCode())))
 				.count();
 	}
 }
