@@ -69,9 +69,9 @@ class CriteriaMapper {
 		Patient patient = store.read(Patient.class, new IdType(caseTask.getFor().getReference()));
 		// read once: the chooser, the DTR context and the off-label review all work from the denial
 		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()));
-		Questionnaire policy = chooser.choose(policyCanonical, caseTask, denial, store);
-		// one chart per evaluation: the policy's variables and the off-label review share its searches
+		// one chart per evaluation: the choice of policy, its variables and the off-label review share its searches
 		PatientChart chart = evaluation.chart(store, patient.getIdElement().getIdPart());
+		Questionnaire policy = chooser.choose(policyCanonical, denial, chart);
 		List<CriterionResult> results = evaluation.evaluate(policy, patient, chart);
 		String mapId = "map-" + Digests.sha256Hex(caseTask.getIdElement().getIdPart() + "|" + policy.getUrl()).substring(0, 40);
 		Optional<QuestionnaireResponse> earlier = earlier(store, mapId);

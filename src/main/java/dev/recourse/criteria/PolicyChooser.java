@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -25,7 +24,6 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PolicyChooser {
-	Questionnaire choose(Optional<String> canonical, Task caseTask, ClaimResponse denial, IRepository store) {
-		return canonical.map(named -> named(named, store)).orElseGet(() -> byApplicability(caseTask, denial, store));
+	Questionnaire choose(Optional<String> canonical, ClaimResponse denial, PatientChart chart) {
+		return canonical.map(named -> named(named, chart.store())).orElseGet(() -> byApplicability(denial, chart));
 	}
 
 	private static Questionnaire named(String canonical, IRepository store) {
@@ -45,10 +43,11 @@ class PolicyChooser {
 				"policy", "No coverage policy Questionnaire " + canonical + " on this server"));
 	}
 
-	private static Questionnaire byApplicability(Task caseTask, ClaimResponse denial, IRepository store) {
+	private static Questionnaire byApplicability(ClaimResponse denial, PatientChart chart) {
+		IRepository store = chart.store();
 		Set<String> products = requestedProducts(denial, store);
 		Optional<String> payer = identifier(denial.getInsurer());
-		Set<String> diagnoses = patientDiagnoses(caseTask, store);
+		Set<String> diagnoses = patientDiagnoses(chart);
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("status", List.of(new TokenParam("active")));
 		List<Questionnaire> fitting = PolicyVersions.search(store, params).stream()
@@ -111,13 +110,10 @@ class PolicyChooser {
 		return codes;
 	}
 
-	private static Set<String> patientDiagnoses(Task caseTask, IRepository store) {
-		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
-		params.put("patient", List.of(new ca.uhn.fhir.rest.param.ReferenceParam(caseTask.getFor().getReference())));
-		params.put("_count", List.of(new ca.uhn.fhir.rest.param.NumberParam(50)));
+	/** Every diagnosis on file for the patient (the chart's shared search: all of them, not a first page). */
+	private static Set<String> patientDiagnoses(PatientChart chart) {
 		Set<String> codes = new HashSet<>();
-		store.search(Bundle.class, Condition.class, params).getEntry()
-				.forEach(entry -> add(codes, ((Condition) entry.getResource()).getCode()));
+		chart.all(Condition.class).forEach(condition -> add(codes, condition.getCode()));
 		return codes;
 	}
 
