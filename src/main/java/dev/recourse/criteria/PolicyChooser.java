@@ -46,7 +46,7 @@ class PolicyChooser {
 	}
 
 	private static Questionnaire byApplicability(Task caseTask, ClaimResponse denial, IRepository store) {
-		Set<String> products = requestedProducts(denial, store);
+		Set<String> products = dev.recourse.casework.RequestedProducts.of(denial, store);
 		Optional<String> payer = identifier(denial.getInsurer());
 		Set<String> diagnoses = patientDiagnoses(caseTask, store);
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
@@ -97,20 +97,6 @@ class PolicyChooser {
 				? Optional.of(reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue()) : Optional.empty();
 	}
 
-	private static Set<String> requestedProducts(ClaimResponse denial, IRepository store) {
-		Set<String> codes = new HashSet<>();
-		denial.getAddItem().forEach(item -> add(codes, item.getProductOrService()));
-		if (denial.getRequest().hasReference()) {
-			try {
-				store.read(Claim.class, new IdType(denial.getRequest().getReference())).getItem()
-						.forEach(item -> add(codes, item.getProductOrService()));
-			} catch (BaseServerResponseException notHere) {
-				// the original request is not on this server: the denial's own items are all there is
-			}
-		}
-		return codes;
-	}
-
 	private static Set<String> patientDiagnoses(Task caseTask, IRepository store) {
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("patient", List.of(new ca.uhn.fhir.rest.param.ReferenceParam(caseTask.getFor().getReference())));
@@ -122,8 +108,6 @@ class PolicyChooser {
 	}
 
 	private static void add(Set<String> codes, CodeableConcept concept) {
-		for (Coding coding : concept.getCoding()) {
-			codes.add(coding.getSystem() + "|" + coding.getCode());
-		}
+		dev.recourse.casework.RequestedProducts.add(codes, concept);
 	}
 }
