@@ -12,7 +12,6 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -54,7 +53,7 @@ class AssistanceIT extends FhirIntegrationTest {
 
 		HttpResponse<String> refused = checklistRaw(caseTask.getIdElement().getIdPart(), "dupixent-myway-copay");
 		assertThat(refused.statusCode()).isEqualTo(422);
-		assertThat(expression(refused)).isEqualTo("program");
+		assertThat(refusedElement(refused)).isEqualTo("program");
 	}
 
 	@Test
@@ -110,13 +109,13 @@ class AssistanceIT extends FhirIntegrationTest {
 		HttpResponse<String> notAChecklist = checkRaw(caseTask.getIdElement().getIdPart(), "income-proof");
 
 		assertThat(noSuchItem.statusCode()).isEqualTo(422);
-		assertThat(expression(noSuchItem)).isEqualTo("item");
+		assertThat(refusedElement(noSuchItem)).isEqualTo("item");
 		assertThat(noSuchItem.body()).contains("blood-sample");
 		assertThat(noSuchProgramme.statusCode()).isEqualTo(422);
-		assertThat(expression(noSuchProgramme)).isEqualTo("program");
+		assertThat(refusedElement(noSuchProgramme)).isEqualTo("program");
 		assertThat(noSuchCase.statusCode()).isEqualTo(404);
 		assertThat(notAChecklist.statusCode()).isEqualTo(422);
-		assertThat(expression(notAChecklist)).isEqualTo("Task.code");
+		assertThat(refusedElement(notAChecklist)).isEqualTo("Task.code");
 		Task unchanged = client.read().resource(Task.class).withId(checklist.getIdElement().getIdPart()).execute();
 		assertThat(unchanged.getMeta().getVersionId()).isEqualTo(checklist.getMeta().getVersionId());
 	}
@@ -180,8 +179,4 @@ class AssistanceIT extends FhirIntegrationTest {
 		return program.getPart().stream().filter(part -> part.getName().equals(name)).findFirst().map(part -> part.getValue().primitiveValue()).orElse(null);
 	}
 
-	private String expression(HttpResponse<String> response) {
-		OperationOutcome outcome = fhirContext.newJsonParser().parseResource(OperationOutcome.class, response.body());
-		return outcome.getIssueFirstRep().getExpression().isEmpty() ? null : outcome.getIssueFirstRep().getExpression().get(0).getValue();
-	}
 }

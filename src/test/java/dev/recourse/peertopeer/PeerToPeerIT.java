@@ -86,7 +86,7 @@ class PeerToPeerIT extends FhirIntegrationTest {
 		HttpResponse<String> again = recordRaw(opened.getIdElement().getIdPart(), "upheld");
 
 		assertThat(again.statusCode()).isEqualTo(422);
-		assertThat(expression(again)).isEqualTo("request");
+		assertThat(refusedElement(again)).isEqualTo("request");
 		assertThat(readCase(opened).getMeta().getVersionId()).isEqualTo(after.getMeta().getVersionId());
 	}
 
@@ -99,7 +99,7 @@ class PeerToPeerIT extends FhirIntegrationTest {
 		HttpResponse<String> refused = recordRaw(opened.getIdElement().getIdPart(), "won");
 
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(expression(refused)).isEqualTo("outcome");
+		assertThat(refusedElement(refused)).isEqualTo("outcome");
 		assertThat(refused.body()).contains("overturned").doesNotContain("Exception");
 		assertThat(readCase(opened).getMeta().getVersionId()).isEqualTo(opened.getMeta().getVersionId());
 		assertThat(client.read().resource(CommunicationRequest.class).withId(request.getIdElement().getIdPart()).execute().getStatus())
@@ -211,10 +211,6 @@ class PeerToPeerIT extends FhirIntegrationTest {
 		return ((Coding) communication.getExtensionByUrl(OutcomeCommunication.OUTCOME_EXTENSION).getValue()).getCode();
 	}
 
-	private String expression(HttpResponse<String> response) {
-		OperationOutcome outcome = fhirContext.newJsonParser().parseResource(OperationOutcome.class, response.body());
-		return outcome.getIssueFirstRep().getExpression().isEmpty() ? null : outcome.getIssueFirstRep().getExpression().get(0).getValue();
-	}
 
 	private OperationOutcome validate(String type, String profile, String body) throws Exception {
 		HttpResponse<String> response = send(fhirRequest("/" + type + "/$validate?profile=" + profile).header("Content-Type", FHIR_JSON)
