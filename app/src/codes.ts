@@ -5,6 +5,7 @@ import criterionStatus from "../../profiles/CodeSystem-criterion-status.json";
 import denialCategory from "../../profiles/CodeSystem-denial-category.json";
 import evidenceType from "../../profiles/CodeSystem-evidence-type.json";
 import pathway from "../../profiles/CodeSystem-pathway.json";
+import peerToPeerOutcome from "../../profiles/CodeSystem-peer-to-peer-outcome.json";
 import planRegime from "../../profiles/CodeSystem-plan-regime.json";
 import therapyOutcome from "../../profiles/CodeSystem-therapy-outcome.json";
 
@@ -30,6 +31,7 @@ export const CODE_SYSTEMS = {
   denialCategory: denialCategory as CodeSystem,
   evidenceType: evidenceType as CodeSystem,
   pathway: pathway as CodeSystem,
+  peerToPeerOutcome: peerToPeerOutcome as CodeSystem,
   planRegime: planRegime as CodeSystem,
   therapyOutcome: therapyOutcome as CodeSystem,
 };

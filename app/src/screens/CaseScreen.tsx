@@ -4,6 +4,7 @@ import { ActionFeedback, Badge, formatDate } from "../components";
 import { display } from "../codes";
 import { humanName, payerOf, serviceOf, summarize, urgency } from "../model";
 import { useAction } from "../useAction";
+import { AssistanceScreen } from "./AssistanceScreen";
 import { CriteriaScreen } from "./CriteriaScreen";
 import { LetterScreen } from "./LetterScreen";
 import { Overview } from "./Overview";
@@ -31,6 +32,7 @@ const TABS = [
   ["letter", "Letter"],
   ["packet", "Packet and submit"],
   ["timeline", "Timeline"],
+  ["assistance", "Assistance"],
 ] as const;
 
 async function optional(read: () => Promise<Resource>): Promise<Resource | undefined> {
@@ -101,6 +103,7 @@ export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab
       {tab === "letter" && <LetterScreen api={api} context={context} />}
       {tab === "packet" && <PacketScreen api={api} context={context} />}
       {tab === "timeline" && <TimelineScreen api={api} context={context} />}
+      {tab === "assistance" && <AssistanceScreen api={api} context={context} />}
     </article>
   );
 }

@@ -4,14 +4,12 @@ import { ActionFeedback, formatDateTime, Section, SubmitForm } from "../componen
 import { display } from "../codes";
 import { useDraft } from "../drafts";
 import { outputs } from "../model";
+import { peerToPeerEvents, type TimelineEvent } from "../peerToPeer";
+import { PeerToPeerPanel } from "./PeerToPeerPanel";
 import { useAction } from "../useAction";
 import type { CaseContext } from "./CaseScreen";
 
-interface Event {
-  when: string;
-  kind: string;
-  text: string;
-}
+type Event = TimelineEvent;
 
 const CALL_REFERENCE = "http://recourse.dev/fhir/sid/call-reference";
 
@@ -21,18 +19,20 @@ function localNow(): string {
   return now.toISOString().slice(0, 16);
 }
 
-async function events(api: Api, task: Resource): Promise<Event[]> {
+async function events(api: Api, task: Resource): Promise<{ list: Event[]; requests: Resource[] }> {
   const caseRef = `Task/${task.id}`;
-  const [submissions, communications, requests] = await Promise.all([
+  const [submissions, communications, requests, appointments] = await Promise.all([
     api.search(`Task?part-of=${caseRef}&_count=50`),
     api.search(`Communication?part-of=${caseRef}&_count=50`),
     api.search(`CommunicationRequest?based-on=${caseRef}&_count=50`).catch(() => []),
+    api.search(`Appointment?supporting-info=${caseRef}&_count=50`).catch(() => []),
   ]);
   const responses = await Promise.all(
     outputs(task, "payer-response").filter((r) => r.startsWith("ClaimResponse/")).map((r) => api.read(r).catch(() => undefined)),
   );
   const list: Event[] = [{ when: task.authoredOn, kind: "Case", text: "Case opened on the denial" }];
-  for (const submission of submissions) {
+  // assistance checklists are partOf the case too; they live on the Assistance tab
+  for (const submission of submissions.filter((t) => !t.code?.coding?.some((c: Resource) => c.code === "assistance-checklist"))) {
     list.push({
       when: submission.authoredOn ?? submission.meta?.lastUpdated,
       kind: "Submission",
@@ -45,7 +45,8 @@ async function events(api: Api, task: Resource): Promise<Event[]> {
   for (const note of task.note ?? []) {
     list.push({ when: note.time, kind: "Decision", text: note.text });
   }
-  for (const communication of communications) {
+  list.push(...peerToPeerEvents(requests, appointments, communications));
+  for (const communication of communications.filter((c) => !isPeerToPeer(c))) {
     const call = communication.medium?.some((m: Resource) => m.coding?.some((c: Resource) => c.code === "PHONE"));
     const who = (communication.recipient ?? []).map((r: Resource) => r.display).filter(Boolean).join(", ");
     const reference = communication.identifier?.find((i: Resource) => i.system === CALL_REFERENCE)?.value;
@@ -56,24 +57,34 @@ async function events(api: Api, task: Resource): Promise<Event[]> {
       text: [who && `with ${who}`, reference && `reference ${reference}`, notes].filter(Boolean).join(" · ") || "Documents sent",
     });
   }
-  for (const request of requests) {
+  for (const request of requests.filter((r) => !isPeerToPeer(r))) {
     list.push({
       when: request.authoredOn ?? request.meta?.lastUpdated,
-      kind: request.category?.[0]?.coding?.[0]?.code === "peer-to-peer" ? "Peer-to-peer" : "Request",
+      kind: "Request",
       text: (request.payload ?? []).map((p: Resource) => p.contentString).filter(Boolean).join(" ") || "Requested",
     });
   }
-  return list.filter((event) => event.when).sort((a, b) => b.when.localeCompare(a.when));
+  return { list: list.filter((event) => event.when).sort((a, b) => b.when.localeCompare(a.when)), requests };
 }
+
+function isPeerToPeer(resource: Resource): boolean {
+  return (resource.category ?? []).some((c: Resource) => c.coding?.some((coding: Resource) => coding.code === "peer-to-peer"));
+}
+
 
 /** What happened on the case, newest first, and a call logged on the spot. */
 export function TimelineScreen({ api, context }: { api: Api; context: CaseContext }) {
   const { task } = context;
   const [list, setList] = useState<Event[]>([]);
+  const [requests, setRequests] = useState<Resource[]>([]);
   const loading = useAction();
 
   async function refresh() {
-    await loading.run("Loading the timeline", async () => setList(await events(api, task)));
+    await loading.run("Loading the timeline", async () => {
+      const found = await events(api, task);
+      setList(found.list);
+      setRequests(found.requests);
+    });
   }
 
   useEffect(() => {
@@ -100,6 +111,7 @@ export function TimelineScreen({ api, context }: { api: Api; context: CaseContex
           ))}
         </ol>
       </Section>
+      <PeerToPeerPanel api={api} task={task} requests={requests} onSaved={() => context.reload()} />
       <LogCall api={api} task={task} onLogged={refresh} />
     </>
   );

@@ -75,6 +75,10 @@ Description: "The FHIR R4 API of a Recourse server: provider-side casework (tria
 * insert Op(assemble, http://recourse.dev/fhir/OperationDefinition/Task-assemble)
 * insert Op(submit, http://recourse.dev/fhir/OperationDefinition/Task-submit)
 * insert Op(send-documents, http://recourse.dev/fhir/OperationDefinition/Task-send-documents)
+* insert Op(record-peer-to-peer, http://recourse.dev/fhir/OperationDefinition/Task-record-peer-to-peer)
+* insert Op(offer-assistance, http://recourse.dev/fhir/OperationDefinition/Task-offer-assistance)
+* insert Op(assistance-checklist, http://recourse.dev/fhir/OperationDefinition/Task-assistance-checklist)
+* insert Op(check-item, http://recourse.dev/fhir/OperationDefinition/Task-check-item)
 
 // Claim: our appeal and exception requests; payer side PAS $submit / $inquire (PAS's definitions) and $decide
 * rest[0].resource[+].type = #Claim

@@ -99,6 +99,7 @@ Description: "Where a Recourse case stands; carried in the case Task's businessS
 * #withdrawn "Withdrawn" "The case was withdrawn by the requester."
 * #expired "Expired" "Every filing deadline passed without a submission."
 * #closed "Closed" "The case is finished with no further action planned."
+* #awaiting-written-decision "Awaiting written decision" "The payer's reviewer agreed to approve (e.g. in a peer-to-peer) and the payer's written decision is awaited; filing deadlines still run until it arrives."
 
 // --- criterion-status ------------------------------------------------------------------------------
 CodeSystem: CriterionStatus
@@ -181,6 +182,7 @@ Description: "What a Recourse Task is."
 * #recourse-case "Recourse case" "The work of getting one denial overturned or worked around, from receipt to final decision."
 * #submission "Submission of a packet to the payer" "One packet sent to the payer with PAS Claim/$submit: the outbox record of Task/[id]/$submit, one per packet identifier."
 * #payer-subscription "Subscription to a payer's decision notifications" "Our PAS Subscription at one payer (rest-hook for its decisions on our requests): made once per payer Endpoint, retried until the payer takes it; output names the Subscription at the payer."
+* #assistance-checklist "Assistance application checklist" "The documents and steps of one application to a patient assistance programme for the case's drug; partOf the case, one input per item, its value true once the specialist ticks it."
 * #notification "Notification of a decision to a subscriber" "One PAS decision notification owed to one Subscription on the PAS topic (payer side): the outbox record written with the decision by Claim/[id]/$decide, one per Subscription and event number."
 
 // --- artifact-type ---------------------------------------------------------------------------------
@@ -198,6 +200,8 @@ Description: "What a resource produced by a Recourse case is."
 * #history-pull "History pull" "The Provenance of one pull of the patient's chart from the EHR: what was stored, when, from where."
 * #document-request "Document request" "The payer's request for more documents, as received (its PAS Task), open until the documents are sent."
 * #document-submission "Documents sent" "The Communication recording documents sent to the payer with CDex $submit-attachment."
+* #peer-to-peer "Peer-to-peer outcome" "The Communication recording a peer-to-peer discussion with the payer's reviewer and its outcome."
+* #assistance-checklist "Assistance checklist" "The checklist Task of an application to a patient assistance programme."
 * #prior-therapy-episode "Prior-therapy episode" "A MedicationStatement summarising one therapy episode of the prior-therapy timeline, derived from the medication records it names."
 
 // --- therapy-outcome -------------------------------------------------------------------------------
@@ -245,3 +249,33 @@ Description: "The rating a drug compendium gives an off-label use. Which ratings
 * #lexi-drugs-unsupported "Lexi-Drugs unsupported" "Lexi-Drugs 'Use: Unsupported'."
 * #usp-di-accepted "USP-DI accepted" "USP Dispensing Information (or successor) lists the use as accepted."
 * #usp-di-not-accepted "USP-DI not accepted" "USP Dispensing Information lists the use as unaccepted or acceptance not established."
+
+// --- peer-to-peer-outcome --------------------------------------------------------------------------
+// How a peer-to-peer discussion ended; Task/[id]/$record-peer-to-peer moves the case by it.
+CodeSystem: PeerToPeerOutcome
+Id: peer-to-peer-outcome
+Title: "Peer-to-peer outcome"
+Description: "How a peer-to-peer discussion between the prescriber and the payer's reviewer ended."
+* insert RecourseCodeSystem(peer-to-peer-outcome, PeerToPeerOutcome)
+* #overturned "Overturned" "The reviewer agreed to approve the request in full; the payer's written decision is awaited."
+* #partially-overturned "Partially overturned" "The reviewer agreed to approve part of the request; the rest stays denied and can be appealed."
+* #upheld "Upheld" "The reviewer kept the denial; the peer-to-peer is spent and the next pathway is open."
+* #not-offered "Not offered" "The payer did not offer or refused a peer-to-peer (e.g. its window had closed)."
+* #missed "Missed" "The scheduled discussion did not take place (either side absent)."
+
+// --- assistance-document ---------------------------------------------------------------------------
+// The items of a patient assistance application checklist (rules/assistance-checklist.yaml says what each asks for).
+CodeSystem: AssistanceDocument
+Id: assistance-document
+Title: "Assistance application item"
+Description: "A document or step an application to a manufacturer's patient assistance, copay or bridge programme asks for."
+* insert RecourseCodeSystem(assistance-document, AssistanceDocument)
+* #enrollment-form "Enrollment form" "The programme's enrollment or application form, completed."
+* #patient-signature "Patient signature" "The patient's signature on the application and its authorization (HIPAA release)."
+* #prescriber-form "Prescriber section" "The prescriber's part of the application: prescription details, signature, NPI."
+* #prescription "Prescription" "A valid prescription for the drug, for an FDA-approved use where the programme requires it."
+* #insurance-card "Insurance card" "Front and back of the patient's insurance card(s)."
+* #denial-letter "Denial letter" "The plan's denial (or the exception/appeal denial) showing the drug is not covered."
+* #income-proof "Proof of income" "Household income evidence: last tax return, pay stubs, benefit letters, or a signed statement of no income."
+* #residency-proof "Proof of residency" "Evidence the patient lives in the United States or its territories."
+* #lis-denial "Extra Help (LIS) decision" "For Medicare Part D patients where the programme asks: the Low-Income Subsidy (Extra Help) denial or decision."

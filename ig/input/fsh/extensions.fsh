@@ -392,3 +392,22 @@ Description: "Until when the sender that claimed the notification has it; after 
 * ^context[0].type = #element
 * ^context[0].expression = "Task"
 * value[x] only dateTime
+
+Extension: PeerToPeerOutcomeExtension
+Id: peer-to-peer-outcome
+Title: "Peer-to-peer outcome"
+Description: "How a peer-to-peer discussion ended, on the Communication that records it."
+* insert RecourseExtension(peer-to-peer-outcome)
+* ^context[0].type = #element
+* ^context[0].expression = "Communication"
+* value[x] only Coding
+* valueCoding from PeerToPeerOutcomeVS (required)
+
+Extension: AssistanceProgramExtension
+Id: assistance-program
+Title: "Assistance programme"
+Description: "The patient assistance programme (its id in rules/assistance-programs.yaml) a checklist Task is the application to."
+* insert RecourseExtension(assistance-program)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only string

@@ -276,3 +276,88 @@ Description: "Sends documents the payer asked for with CDex $submit-attachment a
 * parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/DocumentReference"
 * insert Param(code, in, 0, *, Coding, [[The LOINC code each document answers, one per document in order; default the document's LOINC type.]])
 * insert Param(return, out, 1, 1, Communication, [[The Communication recording what was sent.]])
+
+// --- Task/[id]/$record-peer-to-peer ----------------------------------------------------------------
+Instance: Task-record-peer-to-peer
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Record a peer-to-peer outcome"
+Description: "Records how the case's peer-to-peer discussion ended and moves the case to its next step."
+* insert RecourseOperation(Task-record-peer-to-peer, record-peer-to-peer, RecordPeerToPeer)
+* description = "Records how the case's peer-to-peer discussion ended (a RecoursePeerToPeerOutcome Communication partOf the case), completes its request, marks its appointment fulfilled (or noshow when missed) and moves the case: overturned → awaiting the payer's written decision; partially overturned, upheld, not offered or missed → the peer-to-peer is spent and the case's pathway and deadline become the next eligible pathway of the denial's triage. One transaction."
+* affectsState = true
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(outcome, in, 1, 1, code, [[How it ended (peer-to-peer-outcome).]])
+* parameter[=].binding.strength = #required
+* parameter[=].binding.valueSet = Canonical(PeerToPeerOutcomeVS)
+* insert Param(request, in, 0, 1, Reference, [[The peer-to-peer CommunicationRequest. Default: the case's one active request.]])
+* insert Param(occurred, in, 0, 1, dateTime, [[When the discussion took place (or was refused). Default: the appointment's start, else now.]])
+* insert Param(note, in, 0, 1, string, [[What was said: the reviewer's reasons, what was agreed, the payer's reference number.]])
+* insert Param(return, out, 1, 1, Communication, [[The outcome (RecoursePeerToPeerOutcome).]])
+
+// --- Task/[id]/$offer-assistance --------------------------------------------------------------------
+Instance: Task-offer-assistance
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Offer patient assistance"
+Description: "The manufacturer assistance, copay and bridge programmes for the case's drug, filtered by its plan regime."
+* insert RecourseOperation(Task-offer-assistance, offer-assistance, OfferAssistance)
+* description = "Whether the case's triage opens the patient-assistance-program pathway, and the programmes of rules/assistance-programs.yaml for the case's drug: each offered or withheld with the reason (copay cards are withheld for federal health care programmes, with the Anti-Kickback caveat). Computes only; stores nothing."
+* affectsState = false
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(offered, out, 1, 1, boolean, [[Whether the triage opens the patient-assistance-program pathway for this case.]])
+* insert Param(rationale, out, 1, 1, string, [[Why, in words a specialist can read.]])
+* insert Param(drug, out, 0, 1, Coding, [[The drug (RxNorm ingredient) the programmes are for; absent when the case's drug has no programme on file.]])
+* insert Param(caveat, out, 0, *, string, [[Warnings that apply to the case, e.g. the federal programme caveat.]])
+* insert Tuple(program, out, 0, *, [[One programme for the drug.]])
+* insert Part(id, 1, 1, string, [[The programme's id in rules/assistance-programs.yaml; $assistance-checklist takes it.]])
+* insert Part(name, 1, 1, string, [[The programme's name.]])
+* insert Part(manufacturer, 1, 1, string, [[Who runs it.]])
+* insert Part(kind, 1, 1, code, [[copay-card | free-drug | bridge | foundation-referral.]])
+* insert Part(eligibility, 1, 1, string, [[Who is eligible, as the programme states it.]])
+* insert Part(offered, 1, 1, boolean, [[Whether it may apply to this case.]])
+* insert Part(reason, 1, 1, string, [[Why it is offered or withheld.]])
+* insert Part(url, 1, 1, uri, [[Where to read the terms and apply.]])
+* insert Part(phone, 0, 1, string, [[The programme's phone number, only when verified.]])
+* insert Part(citation, 1, 1, string, [[The source of the row.]])
+
+// --- Task/[id]/$assistance-checklist ----------------------------------------------------------------
+Instance: Task-assistance-checklist
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Start an assistance application checklist"
+Description: "Creates (once) the application checklist Task for one assistance programme offered on the case."
+* insert RecourseOperation(Task-assistance-checklist, assistance-checklist, AssistanceChecklist)
+* description = "Creates the checklist Task (RecourseAssistanceChecklist) of an application to one programme $offer-assistance offers on the case, partOf the case and linked as its output; the same programme again returns the checklist already made. A programme not on file is 422, one withheld for the case (e.g. a copay card under Medicare) is 422 with the reason."
+* affectsState = true
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(program, in, 1, 1, string, [[The programme's id, as $offer-assistance lists it.]])
+* insert Param(return, out, 1, 1, Task, [[The checklist (RecourseAssistanceChecklist).]])
+
+// --- Task/[id]/$check-item --------------------------------------------------------------------------
+Instance: Task-check-item
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Tick a checklist item"
+Description: "Marks one item of an assistance application checklist done or not done."
+* insert RecourseOperation(Task-check-item, check-item, CheckItem)
+* description = "Marks one item of an assistance application checklist (the Task addressed) done or not done; the checklist completes when every item is done and is in progress otherwise. An item the checklist does not have is 422 naming it."
+* affectsState = true
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(item, in, 1, 1, code, [[The item (assistance-document).]])
+* parameter[=].binding.strength = #required
+* parameter[=].binding.valueSet = Canonical(AssistanceDocumentVS)
+* insert Param(done, in, 1, 1, boolean, [[Done (true) or not yet (false).]])
+* insert Param(return, out, 1, 1, Task, [[The checklist as updated.]])

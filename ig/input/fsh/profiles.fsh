@@ -244,3 +244,84 @@ submission: resubmitting a packet with the same identifier never files twice."""
 * identifier ^short = "Idempotency key of the submission"
 * entry[Claim] 1..1
 * entry[Claim].resource only RecourseAppealRequest or RecourseExceptionRequest
+
+// --- Peer-to-peer ----------------------------------------------------------------------------------
+// DESIGN.md §3: calls and peer-to-peer are CommunicationRequest / Communication tied to the case Task. The request and
+// the appointment are plain REST writes claiming these profiles; Task/[id]/$record-peer-to-peer records the outcome.
+Profile: RecoursePeerToPeerRequest
+Parent: CommunicationRequest
+Id: recourse-peer-to-peer-request
+Title: "Recourse Peer-to-Peer Request"
+Description: """The request for a peer-to-peer discussion with the payer's reviewing physician about a case's denial.
+`basedOn` is the case Task, `about` the denial, `requester` the prescriber, `recipient` the payer (or its reviewer);
+status active until $record-peer-to-peer completes it."""
+* insert RecourseProfile(recourse-peer-to-peer-request)
+* status MS
+* category 1..1 MS
+* category = Pathway#peer-to-peer
+* basedOn 1..1 MS
+* basedOn only Reference(RecourseCase)
+* subject 1..1 MS
+* subject only Reference(Patient)
+* about MS
+* requester MS
+* recipient MS
+* payload MS
+* authoredOn 1..1 MS
+
+Profile: RecoursePeerToPeerAppointment
+Parent: Appointment
+Id: recourse-peer-to-peer-appointment
+Title: "Recourse Peer-to-Peer Appointment"
+Description: """When the peer-to-peer discussion is scheduled and who takes part: the prescriber, the payer's reviewer, the
+specialist, and the patient (information only). `supportingInformation` names the peer-to-peer request and the case."""
+* insert RecourseProfile(recourse-peer-to-peer-appointment)
+* status MS
+* serviceCategory 1..1 MS
+* serviceCategory = Pathway#peer-to-peer
+* start 1..1 MS
+* end MS
+* supportingInformation 1..* MS
+* supportingInformation only Reference(RecoursePeerToPeerRequest or RecourseCase)
+* participant MS
+* participant.actor 1..1 MS
+* participant.type MS
+
+Profile: RecoursePeerToPeerOutcome
+Parent: Communication
+Id: recourse-peer-to-peer-outcome
+Title: "Recourse Peer-to-Peer Outcome"
+Description: """What happened in a peer-to-peer discussion: `partOf` the case, `basedOn` its request, the outcome in the
+peer-to-peer-outcome extension, notes as payload. Written by Task/[id]/$record-peer-to-peer."""
+* insert RecourseProfile(recourse-peer-to-peer-outcome)
+* extension contains PeerToPeerOutcomeExtension named outcome 1..1 MS
+* status = #completed
+* category 1..1 MS
+* category = Pathway#peer-to-peer
+* partOf 1..1 MS
+* partOf only Reference(RecourseCase)
+* basedOn 1..1 MS
+* basedOn only Reference(RecoursePeerToPeerRequest)
+* subject 1..1 MS
+* sent 1..1 MS
+* payload MS
+
+// --- RecourseAssistanceChecklist ---------------------------------------------------------------------
+Profile: RecourseAssistanceChecklist
+Parent: Task
+Id: recourse-assistance-checklist
+Title: "Recourse Assistance Checklist"
+Description: """The application to one patient assistance programme for the case's drug, as a checklist: `partOf` the case,
+one `input` per item (type from assistance-document, with the item's wording as text; valueBoolean true once done).
+Made by Task/[id]/$assistance-checklist, ticked by Task/[id]/$check-item."""
+* insert RecourseProfile(recourse-assistance-checklist)
+* extension contains AssistanceProgramExtension named program 1..1 MS
+* intent = #plan
+* code 1..1 MS
+* code = RecourseTaskType#assistance-checklist
+* partOf 1..1 MS
+* partOf only Reference(RecourseCase)
+* for 1..1 MS
+* input 1..* MS
+* input.type from AssistanceDocumentVS (required)
+* input.value[x] only boolean

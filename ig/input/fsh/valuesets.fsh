@@ -123,3 +123,17 @@ Title: "Compendium ratings"
 Description: "All compendium ratings."
 * insert RecourseValueSet(compendium-rating, CompendiumRatingVS)
 * include codes from system CompendiumRating
+
+ValueSet: PeerToPeerOutcomeVS
+Id: peer-to-peer-outcome
+Title: "Peer-to-peer outcomes"
+Description: "All peer-to-peer outcomes."
+* insert RecourseValueSet(peer-to-peer-outcome, PeerToPeerOutcomeVS)
+* include codes from system PeerToPeerOutcome
+
+ValueSet: AssistanceDocumentVS
+Id: assistance-document
+Title: "Assistance application items"
+Description: "All items of a patient assistance application checklist."
+* insert RecourseValueSet(assistance-document, AssistanceDocumentVS)
+* include codes from system AssistanceDocument

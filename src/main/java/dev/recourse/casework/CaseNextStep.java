@@ -1,9 +1,12 @@
 package dev.recourse.casework;
 
 import dev.recourse.denial.triage.Triage;
+import dev.recourse.pathway.PathwayCode;
 import dev.recourse.pathway.PathwayOption;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -24,10 +27,16 @@ public record CaseNextStep(Optional<PathwayOption> pathway, Optional<LocalDate> 
 	private static final String PATHWAY_CODES = "http://recourse.dev/fhir/CodeSystem/pathway";
 
 	public static CaseNextStep of(Triage triage) {
-		Optional<PathwayOption> top = triage.pathways().stream().filter(PathwayOption::eligible)
-				.min(Comparator.comparingInt(PathwayOption::rank));
-		Optional<LocalDate> earliest = triage.pathways().stream().filter(PathwayOption::eligible)
-				.map(PathwayOption::filingDeadline).filter(Objects::nonNull).min(Comparator.naturalOrder());
+		return of(triage, Set.of());
+	}
+
+	/** The same reading with some pathways already spent (e.g. a peer-to-peer that took place): they are passed over. */
+	public static CaseNextStep of(Triage triage, Set<PathwayCode> spent) {
+		List<PathwayOption> open = triage.pathways().stream().filter(PathwayOption::eligible)
+				.filter(option -> !spent.contains(option.code())).toList();
+		Optional<PathwayOption> top = open.stream().min(Comparator.comparingInt(PathwayOption::rank));
+		Optional<LocalDate> earliest = open.stream().map(PathwayOption::filingDeadline).filter(Objects::nonNull)
+				.min(Comparator.naturalOrder());
 		return new CaseNextStep(top, earliest);
 	}
 

@@ -3,9 +3,9 @@ package dev.recourse.criteria;
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
+import dev.recourse.casework.RequestedProducts;
 import dev.recourse.common.RecourseError;
 import dev.recourse.common.RecourseException;
 import java.util.HashSet;
@@ -15,13 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
@@ -45,7 +43,7 @@ class PolicyChooser {
 
 	private static Questionnaire byApplicability(ClaimResponse denial, PatientChart chart) {
 		IRepository store = chart.store();
-		Set<String> products = requestedProducts(denial, store);
+		Set<String> products = RequestedProducts.of(denial, store);
 		Optional<String> payer = identifier(denial.getInsurer());
 		Set<String> diagnoses = patientDiagnoses(chart);
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
@@ -96,20 +94,6 @@ class PolicyChooser {
 				? Optional.of(reference.getIdentifier().getSystem() + "|" + reference.getIdentifier().getValue()) : Optional.empty();
 	}
 
-	private static Set<String> requestedProducts(ClaimResponse denial, IRepository store) {
-		Set<String> codes = new HashSet<>();
-		denial.getAddItem().forEach(item -> add(codes, item.getProductOrService()));
-		if (denial.getRequest().hasReference()) {
-			try {
-				store.read(Claim.class, new IdType(denial.getRequest().getReference())).getItem()
-						.forEach(item -> add(codes, item.getProductOrService()));
-			} catch (BaseServerResponseException notHere) {
-				// the original request is not on this server: the denial's own items are all there is
-			}
-		}
-		return codes;
-	}
-
 	/** Every diagnosis on file for the patient (the chart's shared search: all of them, not a first page). */
 	private static Set<String> patientDiagnoses(PatientChart chart) {
 		Set<String> codes = new HashSet<>();
@@ -118,8 +102,6 @@ class PolicyChooser {
 	}
 
 	private static void add(Set<String> codes, CodeableConcept concept) {
-		for (Coding coding : concept.getCoding()) {
-			codes.add(coding.getSystem() + "|" + coding.getCode());
-		}
+		dev.recourse.casework.RequestedProducts.add(codes, concept);
 	}
 }

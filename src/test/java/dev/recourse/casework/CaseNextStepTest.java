@@ -45,6 +45,18 @@ class CaseNextStepTest {
 		assertThat(caseTask.getRestriction().getPeriod().hasEnd()).isFalse();
 	}
 
+	@Test
+	void aSpentPathway_isPassedOver_forTheNextEligibleOne() {
+		Triage triage = triage(
+				option(PathwayCode.PEER_TO_PEER, 1, true, null),
+				option(PathwayCode.INTERNAL_APPEAL, 2, true, LocalDate.of(2026, 5, 1)));
+
+		CaseNextStep step = CaseNextStep.of(triage, java.util.Set.of(PathwayCode.PEER_TO_PEER));
+
+		assertThat(step.describe()).isEqualTo("internal-appeal, file by 2026-05-01");
+		assertThat(CaseNextStep.of(triage).describe()).startsWith("peer-to-peer");
+	}
+
 	private static Triage triage(PathwayOption... options) {
 		return new Triage(List.of(), List.of(), new RegimeFinding(PlanRegime.UNKNOWN, List.of(), List.of(), List.of()), List.of(options), List.of());
 	}

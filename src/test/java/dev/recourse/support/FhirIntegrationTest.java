@@ -146,6 +146,13 @@ public abstract class FhirIntegrationTest {
 		return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** The FHIRPath the first issue of a refusal names (the element at fault), or null when it names none. */
+	protected String refusedElement(HttpResponse<String> response) {
+		org.hl7.fhir.r4.model.OperationOutcome outcome = fhirContext.newJsonParser()
+				.parseResource(org.hl7.fhir.r4.model.OperationOutcome.class, response.body());
+		return outcome.getIssueFirstRep().getExpression().isEmpty() ? null : outcome.getIssueFirstRep().getExpression().get(0).getValue();
+	}
+
 	/** A request to the FHIR API as the admin backend service. */
 	protected HttpRequest.Builder fhirRequest(String path) {
 		return fhirRequest(path, adminToken);
