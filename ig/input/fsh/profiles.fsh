@@ -72,6 +72,8 @@ What the case produces (criteria map, letter, packet, payer response) is listed 
 * restriction.period MS
 * restriction.period.end MS
 * restriction.period.end ^short = "The next hard deadline of the case"
+* insurance MS
+* insurance ^short = "The plan of the denial: its Coverage, else the patient's active one when the case was opened"
 * output MS
 * output ^slicing.discriminator.type = #pattern
 * output ^slicing.discriminator.path = "type"

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +45,8 @@ public class CaseOpener {
 			return openOrRefuse(existing.get());
 		}
 		Task created = CaseTask.of(caseId, denial, triage.triageStored(denial, request), clock.instant());
+		PlanRecords.coverage(store, denial, denial.getPatient().getReference())
+				.ifPresent(coverage -> created.addInsurance(new Reference("Coverage/" + coverage.getIdElement().getIdPart())));
 		try {
 			store.update(created);
 		} catch (ResourceVersionConflictException raceLost) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
@@ -62,6 +64,23 @@ public final class PlanRecords {
 		}
 		return Optional.ofNullable(denial.getPreAuthRef()).filter(ref -> !ref.isBlank())
 				.or(() -> denial.getIdentifier().stream().map(Identifier::getValue).filter(value -> value != null && !value.isBlank()).findFirst());
+	}
+
+	/**
+	 * The case's Coverage: the one it recorded when opened ({@code Task.insurance}), so the map, the letter and the packet
+	 * name the same plan even after a pull adds the EHR's copy of it; for a case that recorded none, as {@link #coverage}.
+	 */
+	public static Optional<Coverage> caseCoverage(IRepository store, Task caseTask, ClaimResponse denial) {
+		Optional<String> recorded = caseTask.getInsurance().stream().map(Reference::getReference)
+				.filter(ref -> ref != null && ref.startsWith("Coverage/")).findFirst();
+		if (recorded.isPresent()) {
+			try {
+				return Optional.of(store.read(Coverage.class, new IdType(recorded.get()).toUnqualifiedVersionless()));
+			} catch (BaseServerResponseException gone) {
+				// deleted or out of the caller's reach since: look it up as a case without one would
+			}
+		}
+		return coverage(store, denial, caseTask.getFor().getReference());
 	}
 
 	/** The denial's focal (else first) Coverage when on file, else the patient's ({@code Patient/<id>}) active one. */

@@ -12,8 +12,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 
 /**
- * DTR's {@code qr-context} of a criteria map: the coverage and the order it is about. The coverage is the
- * denial's, else the patient's on file; the order is named logically after the denied request (Recourse
+ * DTR's {@code qr-context} of a criteria map: the coverage and the order it is about. The coverage is the case's (the
+ * denial's, else the patient's when the case was opened); the order is named logically after the denied request (Recourse
  * holds the denial, rarely the order), typed by the policy's product: RxNorm → MedicationRequest, else
  * ServiceRequest. What is not on file says so in its display instead of pointing nowhere.
  */
@@ -32,7 +32,7 @@ final class DtrContext {
 	 * Coverage against DTR's CRD target profiles (built on US Core 3.1.1), which a PAS Coverage need not meet.
 	 */
 	private static Reference coverage(ClaimResponse denial, Task caseTask, IRepository store) {
-		Optional<Coverage> coverage = PlanRecords.coverage(store, denial, caseTask.getFor().getReference());
+		Optional<Coverage> coverage = PlanRecords.caseCoverage(store, caseTask, denial);
 		Reference reference = new Reference().setType("Coverage");
 		boolean onFile = coverage.isPresent();
 		coverage.flatMap(PlanRecords::memberIdentifier).ifPresentOrElse(reference::setIdentifier,

@@ -56,7 +56,7 @@ final class LetterCaseReader {
 		}));
 		return new LetterCase(caseTask, denial, patient,
 				local(denial.getInsurer(), "Organization").flatMap(ref -> read(store, Organization.class, ref)),
-				PlanRecords.coverage(store, denial, "Patient/" + patient.getIdElement().getIdPart()), request, map, cited, episodes(store, patient),
+				PlanRecords.caseCoverage(store, caseTask, denial), request, map, cited, episodes(store, patient),
 				prescriber(store, request, map));
 	}
 

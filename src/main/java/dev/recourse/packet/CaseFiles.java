@@ -36,7 +36,7 @@ final class CaseFiles {
 		Optional<DocumentReference> letter = CaseOutputs.first(caseTask, "letter").flatMap(ref -> read(store, DocumentReference.class, ref));
 		Optional<Claim> original = originalRequest(store, denial);
 		List<Condition> conditions = original.isEmpty() ? map.map(found -> citedConditions(store, found)).orElse(List.of()) : List.of();
-		return new CaseFile(caseTask, denial, patient, original, PlanRecords.coverage(store, denial, "Patient/" + patient.getIdElement().getIdPart()), map, letter,
+		return new CaseFile(caseTask, denial, patient, original, PlanRecords.caseCoverage(store, caseTask, denial), map, letter,
 				evidence(store, caseTask), conditions);
 	}
 

@@ -73,7 +73,7 @@ class DecidedCase {
 	private Coverage coverage(Task caseTask) {
 		try {
 			ClaimResponse denial = repositories.forServer().read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()).toUnqualifiedVersionless());
-			return PlanRecords.coverage(repositories.forServer(), denial, caseTask.getFor().getReference()).orElse(null);
+			return PlanRecords.caseCoverage(repositories.forServer(), caseTask, denial).orElse(null);
 		} catch (BaseServerResponseException | IllegalArgumentException notOnFile) {
 			return null;
 		}

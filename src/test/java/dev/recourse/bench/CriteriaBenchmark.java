@@ -27,6 +27,9 @@ public final class CriteriaBenchmark {
 			"DocumentReference", "Coverage", "ClaimResponse", "QuestionnaireResponse", "Provenance");
 	private static final String OPERATION = "Task $map-criteria";
 
+	private static final int EXTRA_NOTES = 250;
+	private static final int EXTRA_REPORTS = 150;
+
 	private CriteriaBenchmark() {}
 
 	public static void main(String[] args) throws Exception {
@@ -41,6 +44,10 @@ public final class CriteriaBenchmark {
 		try (FakeEhr ehr = FakeEhr.start(FakeEhrOptions.builder().bundle(FakeEhrOptions.USCORE_PATIENT_85).defaultClient().build())) {
 			PullChart.grow(ehr);
 			int criteriaRecords = CriteriaChart.grow(ehr);
+			// the pull leaves the Observations no policy queries at the EHR; more notes and reports (types it copies
+			// whole, and a long history has many) keep the compartment the map runs on above 1,000 resources
+			ehr.addCopies(PullChart.PATIENT, "DocumentReference", EXTRA_NOTES);
+			ehr.addCopies(PullChart.PATIENT, "DiagnosticReport", EXTRA_REPORTS);
 			try (ServerProcess server = ServerProcess.start(EhrBenchServer.launch(settings, ehr, serverLog))) {
 				System.out.printf("server ready in %.1f s on %s%n", server.startupSeconds(), server.fhirBase());
 				HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,7 +68,8 @@ public final class CriteriaBenchmark {
 				System.out.println("patient compartment: " + compartment);
 				List<CriteriaReport.PolicyRun> runs = measure(calls, caseOf, maps, serverLog);
 				Map<String, Object> facts = EhrBenchServer.facts(settings, server, serverLog);
-				facts.put("criteriaRecords", criteriaRecords + " records for the policies (CriteriaChart) on top of the growth");
+				facts.put("criteriaRecords", criteriaRecords + " records for the policies (CriteriaChart) on top of the growth, and "
+						+ EXTRA_NOTES + " DocumentReferences and " + EXTRA_REPORTS + " DiagnosticReports more (the compartment stays above 1,000)");
 				facts.put("pull", String.format("%d resources in %.0f ms, %d warning(s)", pull.resources(), pull.millis(), pull.warnings()));
 				facts.put("mapsPerPolicy", "1 first + " + maps + " warm (BENCH_MAPS), one at a time");
 				facts.put("serverWarmUp", warmUp + " maps of " + warmUpPolicy + " (not measured) before the first measured map (BENCH_WARMUP,"

@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,34 @@ class OpenCaseIT extends FhirIntegrationTest {
 	@Test
 	void unknownDenial_is404() throws Exception {
 		assertThat(post("/ClaimResponse/no-such-denial/$open-case").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void openCase_recordsThePatientsActiveCoverage_whichALaterCopyDoesNotDisplace() throws Exception {
+		String denialId = storeDenial();
+		String patient = client.read().resource(ClaimResponse.class).withId(denialId).execute().getPatient().getReference();
+		String plan = client.create().resource(coverage(patient, "MB-PLAN")).execute().getId().toUnqualifiedVersionless().getValue();
+
+		Task task = openCase(denialId);
+		client.create().resource(coverage(patient, "MB-EHR-COPY")).execute();
+
+		assertThat(task.getInsurance()).singleElement().satisfies(insurance -> assertThat(insurance.getReference()).isEqualTo(plan));
+		Task reread = client.read().resource(Task.class).withId(task.getIdElement().getIdPart()).execute();
+		assertThat(reread.getInsurance()).extracting(Reference::getReference).containsExactly(plan);
+	}
+
+	@Test
+	void openCase_forAPatientWithoutCoverage_recordsNone() throws Exception {
+		assertThat(openCase(storeDenial()).getInsurance()).isEmpty();
+	}
+
+	private static Coverage coverage(String patient, String memberId) {
+		Coverage coverage = new Coverage();
+		coverage.setStatus(Coverage.CoverageStatus.ACTIVE);
+		coverage.setBeneficiary(new Reference(patient));
+		coverage.setSubscriberId(memberId);
+		coverage.addPayor().setDisplay("Test plan");
+		return coverage;
 	}
 
 	private Task openCase(String denialId) throws Exception {
