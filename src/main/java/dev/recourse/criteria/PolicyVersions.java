@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
+import dev.recourse.server.Searches;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +45,8 @@ public final class PolicyVersions {
 	static List<Questionnaire> search(IRepository store, Multimap<String, List<IQueryParameterType>> params) {
 		params.put("_count", List.of(new NumberParam(50)));
 		List<Questionnaire> found = new ArrayList<>();
-		store.search(Bundle.class, Questionnaire.class, params, PolicyLibraryLoader.UNCACHED).getEntry()
+		// synchronous and unstored: nothing persisted per map, and never a reused result (a policy added a moment ago counts)
+		store.search(Bundle.class, Questionnaire.class, params, Searches.UNSTORED).getEntry()
 				.forEach(entry -> found.add((Questionnaire) entry.getResource()));
 		return found;
 	}
