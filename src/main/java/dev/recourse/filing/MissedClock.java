@@ -49,8 +49,8 @@ public record MissedClock(String submission, String pathway, Instant received, I
 		Extension extension = new Extension(EXTENSION);
 		extension.addExtension("submission", new Reference(submission));
 		extension.addExtension("pathway", new CodeType(pathway));
-		extension.addExtension("received", instant(received));
-		extension.addExtension("due", instant(due));
+		extension.addExtension("received", dateTime(received));
+		extension.addExtension("due", dateTime(due));
 		extension.addExtension("regulation", new StringType(regulation));
 		consequence.ifPresent(text -> extension.addExtension("consequence", new StringType(text)));
 		consequenceCitation.ifPresent(text -> extension.addExtension("consequenceCitation", new StringType(text)));
@@ -71,7 +71,8 @@ public record MissedClock(String submission, String pathway, Instant received, I
 		return Optional.ofNullable(extension.getExtensionByUrl(name)).map(Extension::getValue);
 	}
 
-	static DateTimeType instant(Instant value) {
+	/** An instant as a FHIR dateTime in UTC, to the second. */
+	public static DateTimeType dateTime(Instant value) {
 		DateTimeType dateTime = new DateTimeType(Date.from(value), TemporalPrecisionEnum.SECOND);
 		dateTime.setTimeZoneZulu(true);
 		return dateTime;
