@@ -150,7 +150,7 @@ Description: "Drafts the appeal or exception letter for a pathway from the case'
 * system = false
 * type = false
 * instance = true
-* insert Param(pathway, in, 0, 1, code, [[The pathway (pathway code system). Default: the top eligible one.]])
+* insert Param(pathway, in, 0, 1, code, [[The pathway (pathway code system). Default: the top eligible one. external-review, expedited-external-review, ire-reconsideration, state-fair-hearing and regulator-complaint draw the filing past the plan instead of a letter of medical necessity: addressed from rules/filing-addressees.yaml by plan regime and state, at the level the case stands (a ClaimResponse marked decision-level final-internal, the payer's answer to our appeal, or a missed decision clock), citing missed clocks. 422 naming what is missing: the pathway not open at that level, the plan's regime or state unknown, no addressee row for the state.]])
 * parameter[=].binding.strength = #required
 * parameter[=].binding.valueSet = Canonical(PathwayVS)
 * insert Tuple(section, in, 0, *, [[The specialist's text for one free-text section of the letter. Kept on the letter (extension letter-section) and carried into later drafts until given again; an empty text clears the section.]])
