@@ -198,6 +198,7 @@ Description: "What a resource produced by a Recourse case is."
 * #history-pull "History pull" "The Provenance of one pull of the patient's chart from the EHR: what was stored, when, from where."
 * #document-request "Document request" "The payer's request for more documents, as received (its PAS Task), open until the documents are sent."
 * #document-submission "Documents sent" "The Communication recording documents sent to the payer with CDex $submit-attachment."
+* #filing-packet "Filing packet" "A filing past the plan (external review / IRO, Part D IRE, fair hearing) as a document Bundle: the signed filing letter, the decisions it answers, the criteria map, the letters and evidence."
 * #prior-therapy-episode "Prior-therapy episode" "A MedicationStatement summarising one therapy episode of the prior-therapy timeline, derived from the medication records it names."
 
 // --- therapy-outcome -------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
  * transaction → return it. A signed letter is never replaced.
  */
 @Service
-class LetterDrafter {
+public class LetterDrafter {
 	private final LocalRepositories repositories;
 	private final LetterDrawing drawing;
 	private final PathwayNames pathwayNames;
@@ -73,7 +73,7 @@ class LetterDrafter {
 	}
 
 	/** The letter the case has for a pathway: derived from both, like the criteria map's id, so re-drafting replaces it. */
-	static String letterId(String caseId, String pathway) {
+	public static String letterId(String caseId, String pathway) {
 		return "letter-" + Digests.sha256Hex(caseId + "|" + pathway).substring(0, 40);
 	}
 

@@ -159,6 +159,68 @@ class FilingLettersIT extends FhirIntegrationTest {
 		assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("Nothing to file").contains("422.590(a)(2), (b)(2); 422.592");
 	}
 
+	@Test
+	void filingPacket_refusedUntilTheLetterIsSigned_thenADocumentBundleThatConforms_theSameOnAgain() throws Exception {
+		Filed filed = caseOf("aca-individual", "final-internal", patient -> patient.addAddress().setState("NY"), coverage -> { });
+		DocumentReference letter = parse(draft(filed.caseId(), "external-review"), DocumentReference.class);
+
+		OperationOutcome unsigned = refused(assembleFiling(filed.caseId(), "external-review"));
+		assertThat(unsigned.getIssue()).extracting(issue -> issue.getExpression().get(0).getValue()).containsExactly("DocumentReference.authenticator");
+		assertThat(send(fhirRequest("/DocumentReference/" + letter.getIdElement().getIdPart() + "/$sign",
+				tokens.user("Practitioner/" + filed.plan().prescriberId(), "user/*.cruds")).header("Content-Type", Constants.CT_FHIR_JSON_NEW)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}"))).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> response = assembleFiling(filed.caseId(), "external-review");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Bundle packet = parse(response, Bundle.class);
+		assertThat(packet.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
+		org.hl7.fhir.r4.model.Composition index = (org.hl7.fhir.r4.model.Composition) packet.getEntryFirstRep().getResource();
+		assertThat(index.getType().getCodingFirstRep().getCode()).isEqualTo("filing-packet");
+		assertThat(index.getTitle()).isEqualTo("Request for external review");
+		assertThat(index.getAttesterFirstRep().getParty().getReference()).isEqualTo("Practitioner/" + filed.plan().prescriberId());
+		assertThat(index.getSection()).extracting(org.hl7.fhir.r4.model.Composition.SectionComponent::getTitle)
+				.startsWith("Filing letter", "The plan's decisions");
+		assertThat(index.getSection().get(0).getEntryFirstRep().getReference()).isEqualTo("DocumentReference/" + letter.getIdElement().getIdPart());
+		assertThat(index.getSection().get(1).getEntryFirstRep().getReference()).isEqualTo("ClaimResponse/" + filed.plan().denialId());
+		assertThat(packet.getEntry()).extracting(entry -> entry.getResource().fhirType())
+				.contains("DocumentReference", "ClaimResponse", "Patient", "Coverage", "Practitioner");
+		HttpResponse<String> validated = send(fhirRequest("/Bundle/$validate?profile=" + FilingPacketProfile.URL).header("Content-Type", FHIR_JSON)
+				.POST(HttpRequest.BodyPublishers.ofString(response.body())));
+		assertThat(parse(validated, OperationOutcome.class).getIssue()).as(validated.body())
+				.noneMatch(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR || issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL);
+		Task caseTask = client.read().resource(Task.class).withId(filed.caseId()).execute();
+		assertThat(caseTask.getOutput()).anySatisfy(output -> assertThat(((org.hl7.fhir.r4.model.Reference) output.getValue()).getReference())
+				.isEqualTo("Bundle/" + packet.getIdElement().getIdPart()));
+		assertThat(parse(assembleFiling(filed.caseId(), "external-review"), Bundle.class).getIdentifier().getValue())
+				.isEqualTo(packet.getIdentifier().getValue());
+	}
+
+	@Test
+	void filingPacket_ofAnInitialDenialWithoutALetter_is422ListingBoth_aComplaintIsNotPacked() throws Exception {
+		Filed filed = caseOf("aca-individual", null, patient -> patient.addAddress().setState("NY"), coverage -> { });
+
+		OperationOutcome outcome = refused(assembleFiling(filed.caseId(), "external-review"));
+
+		assertThat(outcome.getIssue()).extracting(issue -> issue.getExpression().get(0).getValue()).containsExactly("pathway", "DocumentReference");
+		assertThat(outcome.getIssue().get(0).getDiagnostics()).contains("the case stands at initial");
+		assertThat(outcome.getIssue().get(1).getDiagnostics()).contains("draft it with $draft-letter");
+		assertThat(refused(assembleFiling(filed.caseId(), "regulator-complaint")).getIssueFirstRep().getDiagnostics())
+				.contains("regulator-complaint is not a filing packed with enclosures");
+	}
+
+	private HttpResponse<String> assembleFiling(String caseId, String pathway) throws Exception {
+		Parameters in = new Parameters();
+		in.addParameter().setName("pathway").setValue(new CodeType(pathway));
+		return send(fhirRequest("/Task/" + caseId + "/$assemble-filing").header("Content-Type", Constants.CT_FHIR_JSON_NEW)
+				.POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(in))));
+	}
+
+	/** The filing packet profile's canonical. */
+	static final class FilingPacketProfile {
+		static final String URL = "http://recourse.dev/fhir/StructureDefinition/recourse-filing-packet";
+	}
+
 	// --- a case per test: SeedPlan's plan and PAS denial (CARC 50, medical necessity), dated NOTICE, at a decision level
 
 	record Filed(SeedPlan plan, String caseId) {

@@ -47,10 +47,7 @@ class MissedDecisionClockIT extends RecoursePayerSteps {
 
 	@Test
 	void payerPendsAndNeverDecides_theMissIsRecordedOnce_andTheComplaintCitesIt() throws Exception {
-		Coverage plan = client.read().resource(Coverage.class).withId("RecoursePayerInsurance").execute();
-		plan.addExtension(PLAN_REGIME, new CodeableConcept(new Coding("http://recourse.dev/fhir/CodeSystem/plan-regime", "aca-individual", null)));
-		plan.addExtension(PlanState.EXTENSION, new CodeType("NY"));
-		client.update().resource(plan).execute();
+		individualPlanInNewYork();
 		Task caseTask = readyCaseAtRecoursePayer(denial -> denial.setCreatedElement(new DateTimeType(new Date())));
 		Bundle packet = assemble(caseTask);
 
@@ -107,6 +104,7 @@ class MissedDecisionClockIT extends RecoursePayerSteps {
 			return client.read().resource(Task.class).withId("payer-subscription-" + dev.recourse.support.TestPayers.RECOURSE_PAYER_ENDPOINT)
 					.execute().getStatus() == Task.TaskStatus.COMPLETED;
 		});
+		individualPlanInNewYork();
 		Task caseTask = readyCaseAtRecoursePayer(denial -> denial.setCreatedElement(new DateTimeType(new Date())));
 		Bundle packet = assemble(caseTask);
 		assertThat(submit(caseTask).statusCode()).isEqualTo(200);
@@ -118,6 +116,14 @@ class MissedDecisionClockIT extends RecoursePayerSteps {
 
 		assertThat(sweep.sweep(Instant.now().plus(java.time.Duration.ofDays(200)))).isZero();
 		assertThat(MissedClock.on(reread(caseTask))).isEmpty();
+	}
+
+	/** The example's Coverage (stored again before each test) as an individual-market plan issued in New York. */
+	private void individualPlanInNewYork() {
+		Coverage plan = client.read().resource(Coverage.class).withId("RecoursePayerInsurance").execute();
+		plan.addExtension(PLAN_REGIME, new CodeableConcept(new Coding("http://recourse.dev/fhir/CodeSystem/plan-regime", "aca-individual", null)));
+		plan.addExtension(PlanState.EXTENSION, new CodeType("NY"));
+		client.update().resource(plan).execute();
 	}
 
 	private DocumentReference draft(Task caseTask, String pathway) throws Exception {
