@@ -7,6 +7,7 @@ import dev.recourse.letter.LetterContent.Signature;
 import dev.recourse.pathway.PathwayOption;
 import java.util.Map;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,13 +46,16 @@ class LetterDrawing {
 		if (asked.filter(FilingFacts::isFiling).isPresent()) {
 			return filing(store, file, asked.get());
 		}
-		PathwayOption option = LetterDrafter.chosen(triage.triageStored(file.denial(), request), asked);
-		return FilingFacts.isFiling(option.code().code()) ? filing(store, file, option.code().code()) : new Plan(option, Optional.empty());
+		// unasked, the letter is the one it always was (triage's top eligible pathway): a filing is drawn when asked for
+		return new Plan(LetterDrafter.chosen(triage.triageStored(file.denial(), request), asked), Optional.empty());
 	}
 
-	/** The plan a drafted letter of {@code code} is signed under; empty when triage no longer offers its pathway. */
-	Optional<Plan> again(IRepository store, LetterCase file, String code, RequestDetails request) {
-		if (FilingFacts.isFiling(code)) {
+	/**
+	 * The plan a drafted letter is signed under: a filing when it was drawn as one (its title says), else a letter of
+	 * medical necessity for its pathway; empty when triage no longer offers that pathway.
+	 */
+	Optional<Plan> again(IRepository store, LetterCase file, DocumentReference letter, String code, RequestDetails request) {
+		if (FilingFacts.isFiling(code) && !LetterRenderer.TITLE.equals(letter.getType().getText())) {
 			return Optional.of(filing(store, file, code));
 		}
 		return triage.triageStored(file.denial(), request).pathways().stream().filter(option -> option.code().code().equals(code))

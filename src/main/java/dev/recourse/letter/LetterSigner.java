@@ -63,7 +63,7 @@ class LetterSigner {
 				"DocumentReference.extension:pathway", "DocumentReference/" + id + " names no pathway; draft it with $draft-letter"));
 		Task caseTask = Cases.readOpen(store, caseOf(store, letter));
 		LetterCase file = LetterCaseReader.read(store, caseTask);
-		LetterDrawing.Plan plan = drawing.again(store, file, code, request)
+		LetterDrawing.Plan plan = drawing.again(store, file, letter, code, request)
 				.orElseThrow(() -> changed(id, "triage no longer offers the pathway " + code));
 		String display = pathwayNames.display(code);
 		var sections = LetterSections.of(Optional.of(letter));
