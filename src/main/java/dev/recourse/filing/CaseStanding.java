@@ -49,24 +49,36 @@ public class CaseStanding {
 	}
 
 	public Standing of(IRepository store, Task caseTask, ClaimResponse denial, Optional<Coverage> coverage) {
+		return of(store, caseTask, new Triaged(denial, coverage, false));
+	}
+
+	/**
+	 * What the standing is triaged from: the case's denial and Coverage, and whether the filing is urgent (asking for an
+	 * expedited pathway is the specialist's statement that it is; the letter asks them to say why).
+	 */
+	public record Triaged(ClaimResponse denial, Optional<Coverage> coverage, boolean urgent) {
+	}
+
+	public Standing of(IRepository store, Task caseTask, Triaged from) {
+		ClaimResponse denial = from.denial();
 		Decision latest = decisions(store, caseTask, denial).stream()
 				.max(Comparator.comparing(Decision::level).thenComparing(Decision::date)).orElseThrow();
 		List<MissedClock> missed = MissedClock.on(caseTask);
 		DecisionLevel level = latest.level();
 		String basis = latest.basis();
-		Triage plain = triageAt(latest.response(), coverage, level);
+		Triage plain = triageAt(latest.response(), from, level);
 		Optional<MissedClockRules.Rule> deemed = missed.isEmpty() ? Optional.empty() : missedClockRules.forRegime(plain.planRegime());
 		if (deemed.isPresent() && deemed.get().level().compareTo(level) > 0) {
 			level = deemed.get().level();
 			basis = "the payer missed its decision clock (" + missed.get(missed.size() - 1).regulation() + "), so the case stands at "
 					+ level.code() + ": " + deemed.get().consequence() + " (" + deemed.get().citation().text() + ")";
-			return new Standing(latest.response(), level, basis, missed, triageAt(latest.response(), coverage, level));
+			return new Standing(latest.response(), level, basis, missed, triageAt(latest.response(), from, level));
 		}
 		return new Standing(latest.response(), level, basis, missed, plain);
 	}
 
-	private Triage triageAt(ClaimResponse decision, Optional<Coverage> coverage, DecisionLevel level) {
-		return triage.triage(new TriageRequest(decision, coverage.orElse(null), null, null, level, null, null));
+	private Triage triageAt(ClaimResponse decision, Triaged from, DecisionLevel level) {
+		return triage.triage(new TriageRequest(decision, from.coverage().orElse(null), null, null, level, from.urgent(), null));
 	}
 
 	private static List<Decision> decisions(IRepository store, Task caseTask, ClaimResponse denial) {

@@ -39,7 +39,8 @@ class FilingLetters {
 	}
 
 	Prepared prepare(IRepository store, LetterCase file, String code) {
-		CaseStanding.Standing at = standing.of(store, file.caseTask(), file.denial(), file.coverage());
+		CaseStanding.Standing at = standing.of(store, file.caseTask(),
+				new CaseStanding.Triaged(file.denial(), file.coverage(), code.startsWith("expedited-")));
 		PathwayCode pathway = PathwayCode.fromCode(code);
 		PathwayOption option = at.triage().pathways().stream().filter(candidate -> candidate.code() == pathway).findFirst()
 				.filter(PathwayOption::eligible).orElseThrow(() -> closed(at, pathway));

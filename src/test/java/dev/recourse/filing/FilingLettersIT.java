@@ -64,6 +64,10 @@ class FilingLettersIT extends FhirIntegrationTest {
 				.contains("The plan's denial notice dated " + NOTICE + " (ClaimResponse/" + filed.plan().denialId() + ")")
 				.contains("at level final-internal, marked by its decision-level extension");
 
+		DocumentReference expedited = parse(draft(filed.caseId(), "expedited-external-review"), DocumentReference.class);
+		assertThat(pdfText(expedited)).contains("Request for expedited external review").contains("Expedited review is requested.")
+				.contains("New York State Department of Financial Services, External Appeal").contains("45 CFR 147.136(c), (d)(3)");
+
 		HttpResponse<String> signed = send(fhirRequest("/DocumentReference/" + letter.getIdElement().getIdPart() + "/$sign",
 				tokens.user("Practitioner/" + filed.plan().prescriberId(), "user/*.cruds")).header("Content-Type", Constants.CT_FHIR_JSON_NEW)
 				.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}")));
