@@ -202,6 +202,7 @@ Description: "What a resource produced by a Recourse case is."
 * #document-submission "Documents sent" "The Communication recording documents sent to the payer with CDex $submit-attachment."
 * #peer-to-peer "Peer-to-peer outcome" "The Communication recording a peer-to-peer discussion with the payer's reviewer and its outcome."
 * #assistance-checklist "Assistance checklist" "The checklist Task of an application to a patient assistance programme."
+* #filing-packet "Filing packet" "A filing past the plan (external review / IRO, Part D IRE, fair hearing) as a document Bundle: the signed filing letter, the decisions it answers, the criteria map, the letters and evidence."
 * #prior-therapy-episode "Prior-therapy episode" "A MedicationStatement summarising one therapy episode of the prior-therapy timeline, derived from the medication records it names."
 
 // --- therapy-outcome -------------------------------------------------------------------------------

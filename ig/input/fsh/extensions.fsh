@@ -411,3 +411,64 @@ Description: "The patient assistance programme (its id in rules/assistance-progr
 * ^context[0].type = #element
 * ^context[0].expression = "Task"
 * value[x] only string
+
+// --- filings past the plan: decision clocks, deemed exhaustion, the plan's state ---------------------
+Extension: SubmissionDecisionDueExtension
+Id: submission-decision-due
+Title: "Submission decision due"
+Description: "When the payer's decision on a pended submission is due: the pathway's decision clock (rules/clocks.yaml; expedited when the request's certificationType is 1) counted from the payer's receipt of the request. Hour clocks in elapsed time; day clocks end at 23:59:59 UTC of their last day."
+* insert RecourseExtension(submission-decision-due)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only dateTime
+
+Extension: SubmissionDecisionClockExtension
+Id: submission-decision-clock
+Title: "Submission decision clock"
+Description: "The rule behind submission-decision-due: the clock's id and its citation, as rules/clocks.yaml gives them."
+* insert RecourseExtension(submission-decision-clock)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* value[x] only string
+
+Extension: MissedDecisionClockExtension
+Id: missed-decision-clock
+Title: "Missed decision clock"
+Description: "On a case: a payer's decision clock that ran out with no decision — which request, when the payer received it, when the decision was due, the rule that sets the clock, and what the miss means for the case (rules/missed-decision-clocks.yaml). Recorded once per submission."
+* insert RecourseExtension(missed-decision-clock)
+* ^context[0].type = #element
+* ^context[0].expression = "Task"
+* extension contains
+    submission 1..1 and
+    pathway 0..1 and
+    received 1..1 and
+    due 1..1 and
+    regulation 1..1 and
+    consequence 0..1 and
+    consequenceCitation 0..1
+* extension[submission].value[x] only Reference(Task)
+* extension[pathway].value[x] only code
+* extension[received].value[x] only dateTime
+* extension[due].value[x] only dateTime
+* extension[regulation].value[x] only string
+* extension[consequence].value[x] only string
+* extension[consequenceCitation].value[x] only string
+
+Extension: DecisionLevelExtension
+Id: decision-level
+Title: "Decision level"
+Description: "Which decision a ClaimResponse is: initial, internal-appeal (an upheld first appeal) or final-internal (the plan's last word: a final internal adverse benefit determination). Marks the denial on file that opens external review, the IRE or the fair hearing."
+* insert RecourseExtension(decision-level)
+* ^context[0].type = #element
+* ^context[0].expression = "ClaimResponse"
+* value[x] only code
+* valueCode from DecisionLevelVS (required)
+
+Extension: PlanStateExtension
+Id: plan-state
+Title: "Plan state"
+Description: "The U.S. state (USPS code) whose law governs the plan: the state an insured policy was issued in. Chooses the state's external review process, insurance department and Medicaid fair hearing office for filings; without it the patient's home address is used."
+* insert RecourseExtension(plan-state)
+* ^context[0].type = #element
+* ^context[0].expression = "Coverage"
+* value[x] only code

@@ -150,7 +150,7 @@ Description: "Drafts the appeal or exception letter for a pathway from the case'
 * system = false
 * type = false
 * instance = true
-* insert Param(pathway, in, 0, 1, code, [[The pathway (pathway code system). Default: the top eligible one.]])
+* insert Param(pathway, in, 0, 1, code, [[The pathway (pathway code system). Default: the top eligible one. external-review, expedited-external-review, ire-reconsideration, state-fair-hearing and regulator-complaint draw the filing past the plan instead of a letter of medical necessity: addressed from rules/filing-addressees.yaml by plan regime and state, at the level the case stands (a ClaimResponse marked decision-level final-internal, the payer's answer to our appeal, or a missed decision clock), citing missed clocks. 422 naming what is missing: the pathway not open at that level, the plan's regime or state unknown, no addressee row for the state.]])
 * parameter[=].binding.strength = #required
 * parameter[=].binding.valueSet = Canonical(PathwayVS)
 * insert Tuple(section, in, 0, *, [[The specialist's text for one free-text section of the letter. Kept on the letter (extension letter-section) and carried into later drafts until given again; an empty text clears the section.]])
@@ -197,6 +197,24 @@ Description: "Assembles the packet Bundle, or fails with 422 and an OperationOut
 * type = false
 * instance = true
 * insert Param(return, out, 1, 1, Bundle, [[The packet (RecoursePacket).]])
+
+// --- Task/[id]/$assemble-filing --------------------------------------------------------------------
+Instance: Task-assemble-filing
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Assemble a filing packet"
+Description: "Assembles the packet of a filing past the plan (external review, Part D IRE, fair hearing) as a document Bundle, or fails with 422 listing what is missing."
+* insert RecourseOperation(Task-assemble-filing, assemble-filing, AssembleFiling)
+* description = "Assembles the packet of a filing past the plan (RecourseFilingPacket, a document Bundle): a Composition listing the signed filing letter, the plan's decisions it answers, the criteria map, the case's other letters and the evidence, then every resource they reference. Fails with HTTP 422 and an OperationOutcome listing what is missing: the pathway not a filing with enclosures, not open at the case's level (no final internal denial on file, no missed decision clock), no filing letter drafted or not signed."
+* affectsState = true
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(pathway, in, 1, 1, code, [[The filing: external-review, expedited-external-review, ire-reconsideration or state-fair-hearing.]])
+* parameter[=].binding.strength = #required
+* parameter[=].binding.valueSet = Canonical(PathwayVS)
+* insert Param(return, out, 1, 1, Bundle, [[The filing packet (RecourseFilingPacket).]])
 
 // --- Task/[id]/$submit -----------------------------------------------------------------------------
 Instance: Task-submit

@@ -327,3 +327,24 @@ Made by Task/[id]/$assistance-checklist, ticked by Task/[id]/$check-item."""
 * input 1..* MS
 * input.type from AssistanceDocumentVS (required)
 * input.value[x] only boolean
+
+// --- RecourseFilingPacket --------------------------------------------------------------------------
+Profile: RecourseFilingPacket
+Parent: Bundle
+Id: recourse-filing-packet
+Title: "Recourse Filing Packet"
+Description: """A filing past the plan — external review / IRO request, Part D IRE reconsideration request, Medicaid fair
+hearing request — as a FHIR document: a Composition (type artifact-type#filing-packet) whose sections list the signed
+filing letter (RecourseLetter), the plan's decisions it answers, the criteria map, the case's other letters and the
+evidence, followed by every resource they reference. Not a PAS request: an IRO, the IRE or a hearing office takes none."""
+* insert RecourseProfile(recourse-filing-packet)
+* obeys recourse-filing-packet-1
+* type = #document (exactly)
+* identifier 1..1 MS
+* timestamp 1..1 MS
+* entry 2..* MS
+
+Invariant: recourse-filing-packet-1
+Description: "The first entry is a filing-packet Composition whose first section lists a signed letter."
+Severity: #error
+Expression: "entry.first().resource.is(Composition) and entry.first().resource.type.coding.where(system = 'http://recourse.dev/fhir/CodeSystem/artifact-type' and code = 'filing-packet').exists() and entry.first().resource.section.first().entry.exists()"

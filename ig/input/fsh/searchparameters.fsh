@@ -24,3 +24,29 @@ Description: "The next hard deadline of a case: Task.restriction.period.end."
 * comparator[+] = #sa
 * comparator[+] = #eb
 * comparator[+] = #ap
+
+// Submissions whose payer decision is (over)due: Task?code=task-type|submission&decision-due=lt<now>
+Instance: decision-due
+InstanceOf: SearchParameter
+Usage: #definition
+Title: "Submission decision due"
+Description: "When the payer's decision on a pended submission is due (extension submission-decision-due)."
+* url = "http://recourse.dev/fhir/SearchParameter/decision-due"
+* name = "TaskDecisionDue"
+* status = #active
+* publisher = "Recourse"
+* description = "When the payer's decision on a pended submission is due (extension submission-decision-due); finds the clocks that ran out."
+* code = #decision-due
+* base[0] = #Task
+* type = #date
+* expression = "Task.extension('http://recourse.dev/fhir/StructureDefinition/submission-decision-due').value"
+* xpathUsage = #normal
+* comparator[0] = #eq
+* comparator[+] = #ne
+* comparator[+] = #gt
+* comparator[+] = #lt
+* comparator[+] = #ge
+* comparator[+] = #le
+* comparator[+] = #sa
+* comparator[+] = #eb
+* comparator[+] = #ap

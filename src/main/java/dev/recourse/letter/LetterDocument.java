@@ -31,8 +31,14 @@ final class LetterDocument {
 	 *
 	 * @param author who prepared it: the case's requesting provider (Recourse's own organization is not on file)
 	 */
-	static DocumentReference draft(String id, LetterCase file, String pathway, String pathwayDisplay, Map<String, String> sections,
-			Reference author, String html, byte[] pdf, Date now) {
+	/** Which letter: its pathway (code and display) and its title (a letter of medical necessity or a filing's). */
+	record Kind(String pathway, String pathwayDisplay, String title) {
+	}
+
+	static DocumentReference draft(String id, LetterCase file, Kind kind, Map<String, String> sections,
+			Reference author, LetterDrawing.Drawn drawn, Date now) {
+		String pathway = kind.pathway();
+		String pathwayDisplay = kind.pathwayDisplay();
 		DocumentReference letter = new DocumentReference();
 		letter.setId(id);
 		letter.getMeta().addProfile(PROFILE);
@@ -41,23 +47,24 @@ final class LetterDocument {
 		letter.setStatus(Enumerations.DocumentReferenceStatus.CURRENT);
 		letter.setDocStatus(DocumentReference.ReferredDocumentStatus.PRELIMINARY);
 		letter.getType().addCoding(new Coding("http://loinc.org", "51851-4", "Administrative note"));
-		letter.getType().setText(LetterRenderer.TITLE);
+		letter.getType().setText(kind.title());
 		letter.addCategory(new CodeableConcept(new Coding(LetterCaseReader.ARTIFACT_TYPES, "letter", "Letter")));
 		letter.addCategory(new CodeableConcept(new Coding(US_CORE_CATEGORY, "clinical-note", "Clinical Note")));
 		letter.setSubject(new Reference(file.caseTask().getFor().getReference()));
 		letter.setDate(now);
 		letter.addAuthor(author);
-		letter.setDescription(LetterRenderer.TITLE + ": " + pathwayDisplay);
+		letter.setDescription(kind.title() + ": " + pathwayDisplay);
 		letter.getContext().addRelated(new Reference("ClaimResponse/" + file.denial().getIdElement().getIdPart()));
-		setContent(letter, html, pdf);
+		setContent(letter, drawn.html(), drawn.pdf());
 		return letter;
 	}
 
 	/** The HTML first (what the specialist edits around), then the PDF (what is sent), both inline with size and SHA-1. */
 	static void setContent(DocumentReference letter, String html, byte[] pdf) {
 		letter.getContent().clear();
-		letter.addContent().setAttachment(attachment(HTML, html.getBytes(StandardCharsets.UTF_8), "Letter of medical necessity (HTML)"));
-		letter.addContent().setAttachment(attachment(PDF, pdf, "Letter of medical necessity (PDF)"));
+		String title = letter.getType().hasText() ? letter.getType().getText() : LetterRenderer.TITLE;
+		letter.addContent().setAttachment(attachment(HTML, html.getBytes(StandardCharsets.UTF_8), title + " (HTML)"));
+		letter.addContent().setAttachment(attachment(PDF, pdf, title + " (PDF)"));
 	}
 
 	private static Attachment attachment(String contentType, byte[] data, String title) {

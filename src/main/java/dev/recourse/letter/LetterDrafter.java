@@ -10,7 +10,6 @@ import dev.recourse.common.Digests;
 import dev.recourse.common.RecourseError;
 import dev.recourse.common.RecourseException;
 import dev.recourse.denial.triage.Triage;
-import dev.recourse.denial.triage.TriageService;
 import dev.recourse.pathway.PathwayCode;
 import dev.recourse.pathway.PathwayOption;
 import dev.recourse.server.LocalRepositories;
@@ -31,23 +30,22 @@ import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code Task/[id]/$draft-letter}: read the case and what it cites → the pathway (asked, else triage's top eligible)
+ * {@code Task/[id]/$draft-letter}: read the case and what it cites → the pathway (asked, else triage's top eligible;
+ * a filing past the plan from the case's standing, see {@link LetterDrawing})
  * → the specialist's sections (given, else kept from the earlier draft) → gather the content → render HTML and PDF
  * → store the draft (one per case and pathway, so re-drafting replaces it) and link it from the case, in one
  * transaction → return it. A signed letter is never replaced.
  */
 @Service
-class LetterDrafter {
+public class LetterDrafter {
 	private final LocalRepositories repositories;
-	private final TriageService triage;
-	private final LetterRenderer renderer;
+	private final LetterDrawing drawing;
 	private final PathwayNames pathwayNames;
 	private final Clock clock = Clock.systemUTC();
 
-	LetterDrafter(LocalRepositories repositories, TriageService triage, LetterRenderer renderer, PathwayNames pathwayNames) {
+	LetterDrafter(LocalRepositories repositories, LetterDrawing drawing, PathwayNames pathwayNames) {
 		this.repositories = repositories;
-		this.triage = triage;
-		this.renderer = renderer;
+		this.drawing = drawing;
 		this.pathwayNames = pathwayNames;
 	}
 
@@ -55,8 +53,8 @@ class LetterDrafter {
 		IRepository store = repositories.forRequest(request);
 		Task caseTask = Cases.readOpen(store, caseId);
 		LetterCase file = LetterCaseReader.read(store, caseTask);
-		PathwayOption option = chosen(triage.triageStored(file.denial(), request), pathway);
-		String code = option.code().code();
+		LetterDrawing.Plan plan = drawing.plan(store, file, pathway, request);
+		String code = plan.code();
 		String id = letterId(file.caseId(), code);
 		Optional<DocumentReference> existing = read(store, id);
 		if (existing.isPresent() && existing.get().hasAuthenticator()) {
@@ -67,15 +65,15 @@ class LetterDrafter {
 		Optional<DocumentReference> earlier = existing.or(() -> CaseOutputs.first(caseTask, "letter").flatMap(ref -> read(store, new IdType(ref).getIdPart())));
 		Map<String, String> sections = LetterSections.merge(LetterSections.of(earlier), edits);
 		String display = pathwayNames.display(code);
-		LetterContent content = LetterFacts.content(file, option, display, sections, SignatureFacts.unsigned(file.prescriber()));
-		DocumentReference letter = LetterDocument.draft(id, file, code, display, sections, author(file), renderer.html(content),
-				renderer.pdf(content), Date.from(clock.instant()));
+		LetterDrawing.Drawn drawn = drawing.draw(plan, file, display, sections, SignatureFacts.unsigned(file.prescriber()), true);
+		DocumentReference letter = LetterDocument.draft(id, file, new LetterDocument.Kind(code, display, drawn.title()), sections, author(file),
+				drawn, Date.from(clock.instant()));
 		store.transaction(transaction(letter, caseTask));
 		return store.read(DocumentReference.class, new IdType("DocumentReference", id));
 	}
 
 	/** The letter the case has for a pathway: derived from both, like the criteria map's id, so re-drafting replaces it. */
-	static String letterId(String caseId, String pathway) {
+	public static String letterId(String caseId, String pathway) {
 		return "letter-" + Digests.sha256Hex(caseId + "|" + pathway).substring(0, 40);
 	}
 

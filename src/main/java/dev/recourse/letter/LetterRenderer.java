@@ -19,6 +19,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class LetterRenderer {
 
 	static final String TEMPLATE = "letter-of-medical-necessity";
+	static final String FILING_TEMPLATE = "filing-request";
 	static final String TITLE = "Letter of medical necessity";
 
 	private final TemplateEngine templates;
@@ -40,6 +41,26 @@ public class LetterRenderer {
 
 	/** The letter as well-formed XHTML (UTF-8), every value escaped. */
 	public String html(LetterContent content) {
+		Context context = context(content, TITLE);
+		context.setVariable("subject", subject(content));
+		return templates.process(TEMPLATE, context);
+	}
+
+	/** A filing past the plan (review request or complaint), from the same page rules and fragments as the letter. */
+	public String html(FilingContent filing) {
+		Context context = context(filing.letter(), filing.title());
+		context.setVariable("f", filing);
+		// the metadata names the filing, not the patient (file lists show it)
+		context.setVariable("subject", filing.title());
+		return templates.process(FILING_TEMPLATE, context);
+	}
+
+	/** The filing as PDF/A-2u, rendered from {@link #html(FilingContent)}. */
+	public byte[] pdf(FilingContent filing) {
+		return pdf(html(filing));
+	}
+
+	private Context context(LetterContent content, String title) {
 		Context context = new Context(Locale.US);
 		context.setVariable("c", content);
 		context.setVariable("show", show);
@@ -47,17 +68,20 @@ public class LetterRenderer {
 		context.setVariable("claimNumber", content.parties().claimNumber().orElse(null));
 		context.setVariable("offLabel", content.offLabel().orElse(null));
 		context.setVariable("signedAt", content.signature().signedAt().map(show::text).orElse(null));
-		context.setVariable("title", TITLE);
+		context.setVariable("title", title);
 		context.setVariable("author", author(content));
-		context.setVariable("subject", subject(content));
-		return templates.process(TEMPLATE, context);
+		return context;
 	}
 
 	/** The letter as a PDF/A-2u file with its fonts embedded, rendered from {@link #html}. */
 	public byte[] pdf(LetterContent content) {
+		return pdf(html(content));
+	}
+
+	private byte[] pdf(String xhtml) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
 		try {
-			pdfA.write(html(content), out);
+			pdfA.write(xhtml, out);
 		} catch (IOException e) {
 			// everything is in memory and on the class path: a failure here is a defect, not a condition to handle
 			throw new UncheckedIOException("could not render the letter as PDF", e);

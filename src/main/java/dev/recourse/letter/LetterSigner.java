@@ -10,8 +10,6 @@ import com.google.common.collect.Multimap;
 import dev.recourse.casework.Cases;
 import dev.recourse.common.RecourseError;
 import dev.recourse.common.RecourseException;
-import dev.recourse.denial.triage.TriageService;
-import dev.recourse.pathway.PathwayOption;
 import dev.recourse.security.Caller;
 import dev.recourse.server.LocalRepositories;
 import java.time.Clock;
@@ -38,15 +36,13 @@ import org.springframework.stereotype.Service;
 @Service
 class LetterSigner {
 	private final LocalRepositories repositories;
-	private final TriageService triage;
-	private final LetterRenderer renderer;
+	private final LetterDrawing drawing;
 	private final PathwayNames pathwayNames;
 	private final Clock clock = Clock.systemUTC();
 
-	LetterSigner(LocalRepositories repositories, TriageService triage, LetterRenderer renderer, PathwayNames pathwayNames) {
+	LetterSigner(LocalRepositories repositories, LetterDrawing drawing, PathwayNames pathwayNames) {
 		this.repositories = repositories;
-		this.triage = triage;
-		this.renderer = renderer;
+		this.drawing = drawing;
 		this.pathwayNames = pathwayNames;
 	}
 
@@ -67,24 +63,22 @@ class LetterSigner {
 				"DocumentReference.extension:pathway", "DocumentReference/" + id + " names no pathway; draft it with $draft-letter"));
 		Task caseTask = Cases.readOpen(store, caseOf(store, letter));
 		LetterCase file = LetterCaseReader.read(store, caseTask);
-		PathwayOption option = triage.triageStored(file.denial(), request).pathways().stream()
-				.filter(candidate -> candidate.code().code().equals(code)).findFirst()
+		LetterDrawing.Plan plan = drawing.again(store, file, letter, code, request)
 				.orElseThrow(() -> changed(id, "triage no longer offers the pathway " + code));
 		String display = pathwayNames.display(code);
 		var sections = LetterSections.of(Optional.of(letter));
-		LetterContent draft = LetterFacts.content(file, option, display, sections, SignatureFacts.unsigned(file.prescriber()));
+		LetterDrawing.Drawn draft = drawing.draw(plan, file, display, sections, SignatureFacts.unsigned(file.prescriber()), false);
 		byte[] reviewed = LetterDocument.content(letter, LetterDocument.HTML).map(Attachment::getHash).orElse(new byte[0]);
-		if (!Arrays.equals(reviewed, LetterDocument.sha1(renderer.html(draft).getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+		if (!Arrays.equals(reviewed, LetterDocument.sha1(draft.html().getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
 			throw changed(id, "the case's records changed since this draft was made");
 		}
 		Optional<Practitioner> practitioner = readPractitioner(store, signer);
 		OffsetDateTime signedAt = OffsetDateTime.now(clock).withNano(0).withOffsetSameInstant(ZoneOffset.UTC);
-		LetterContent signed = LetterFacts.content(file, option, display, sections,
-				SignatureFacts.of(practitioner, Optional.of(signedAt)));
+		LetterDrawing.Drawn signed = drawing.draw(plan, file, display, sections, SignatureFacts.of(practitioner, Optional.of(signedAt)), true);
 		DocumentReference updated = letter.copy();
 		updated.setAuthenticator(new Reference(signer));
 		updated.setDocStatus(DocumentReference.ReferredDocumentStatus.FINAL);
-		LetterDocument.setContent(updated, renderer.html(signed), renderer.pdf(signed));
+		LetterDocument.setContent(updated, signed.html(), signed.pdf());
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		bundle.addEntry().setResource(updated).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("DocumentReference/" + id)
 				.setIfMatch("W/\"" + letter.getIdElement().getVersionIdPart() + "\"");

@@ -128,11 +128,6 @@ class PacketAssembler {
 	}
 
 	private static UnprocessableEntityException unprocessable(List<PacketProblem> problems) {
-		OperationOutcome outcome = OperationOutcomes.error(RecourseError.UNPROCESSABLE, problems.get(0).element(), problems.get(0).message());
-		for (PacketProblem problem : problems.subList(1, problems.size())) {
-			OperationOutcome.OperationOutcomeIssueComponent issue = OperationOutcomes.error(RecourseError.UNPROCESSABLE, problem.element(), problem.message()).getIssueFirstRep();
-			outcome.addIssue(issue);
-		}
-		return new UnprocessableEntityException("The case is not ready to send: " + problems.size() + " problem(s)", outcome);
+		return PacketProblem.unprocessable("The case is not ready to send", problems);
 	}
 }

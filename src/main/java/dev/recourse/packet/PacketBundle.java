@@ -37,11 +37,26 @@ final class PacketBundle {
 
 	static Bundle collect(FhirContext fhirContext, Claim claim, String claimId, Map<String, Resource> unstored, IRepository store, String serverBase,
 			Identifier identifier, Date timestamp) {
-		Map<String, Resource> included = new LinkedHashMap<>();
 		claim.setId("Claim/" + claimId);
-		included.put("Claim/" + claimId, claim);
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+		bundle.getMeta().addProfile(PROFILE);
+		bundle.setIdentifier(identifier);
+		bundle.setTimestamp(timestamp);
+		return collect(fhirContext, bundle, claim, new Sources(unstored, store, serverBase));
+	}
+
+	/** Where the resources a bundle refers to are found: given (not stored yet), else read from the store; fullUrls under the server base. */
+	record Sources(Map<String, Resource> unstored, IRepository store, String serverBase) {
+	}
+
+	/** Fills {@code bundle} with {@code root} (its id {@code Type/id}) and every local resource it refers to, transitively. */
+	static Bundle collect(FhirContext fhirContext, Bundle bundle, Resource root, Sources sources) {
+		Map<String, Resource> unstored = sources.unstored();
+		IRepository store = sources.store();
+		Map<String, Resource> included = new LinkedHashMap<>();
+		included.put(root.getIdElement().getResourceType() + "/" + root.getIdElement().getIdPart(), root);
 		Deque<Resource> toVisit = new ArrayDeque<>();
-		toVisit.add(claim);
+		toVisit.add(root);
 		FhirTerser terser = fhirContext.newTerser();
 		while (!toVisit.isEmpty()) {
 			Resource resource = toVisit.poll();
@@ -60,11 +75,7 @@ final class PacketBundle {
 				}
 			}
 		}
-		Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-		bundle.getMeta().addProfile(PROFILE);
-		bundle.setIdentifier(identifier);
-		bundle.setTimestamp(timestamp);
-		included.forEach((reference, resource) -> bundle.addEntry().setFullUrl(serverBase + "/" + reference).setResource(resource));
+		included.forEach((reference, resource) -> bundle.addEntry().setFullUrl(sources.serverBase() + "/" + reference).setResource(resource));
 		return bundle;
 	}
 

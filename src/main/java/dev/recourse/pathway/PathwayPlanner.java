@@ -24,9 +24,11 @@ public final class PathwayPlanner {
 
     private final PathwayRules rules;
     private final OptionBuilder builder;
+    private final ClockRules clocks;
 
     public PathwayPlanner(PathwayRules rules, ClockRules clocks) {
         this.rules = rules;
+        this.clocks = clocks;
         this.builder = new OptionBuilder(clocks);
     }
 
@@ -46,6 +48,26 @@ public final class PathwayPlanner {
         }
         List<Candidate> sorted = merged.stream().sorted(ORDER).toList();
         return IntStream.range(0, sorted.size()).mapToObj(i -> sorted.get(i).option().withRank(i + 1)).toList();
+    }
+
+    /**
+     * The decision clock of a pathway filed for this denial: the first row of the pathway that is eligible for the
+     * (single) regime and the most likely category that has one, its decision or expedited clock as of {@code on}.
+     * Empty when the regime is not known for certain or no row names a clock: no due time is better than a guessed one.
+     */
+    public Optional<ClockRule> decisionClock(PathwayCode pathway, PathwayQuery query, boolean expedited, java.time.LocalDate on) {
+        if (query.regimes().size() != 1) {
+            return Optional.empty();
+        }
+        for (DenialCategory category : query.categories()) {
+            Optional<PathwayRule> rule = rules.first(pathway, query.regimes().get(0), category, query.level(), expedited || query.urgent())
+                    .filter(PathwayRule::eligible);
+            Optional<String> id = rule.map(found -> expedited ? found.clocks().expedited() : found.clocks().decision());
+            if (id.isPresent()) {
+                return clocks.find(id.get(), query.timing(), on);
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Candidate> candidate(PathwayCode pathway, PlanRegime regime, PathwayQuery query) {

@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
  * all certified (A1) → approved, all not certified (A3) → upheld, a mix or modified (A2, A6) → partially-approved,
  * no decision → submitted.
  */
-final class CaseStage {
+public final class CaseStage {
 	static final String REVIEW_ACTION = CodeSystems.PAS_REVIEW_ACTION;
 	static final String REVIEW_ACTION_CODE = CodeSystems.PAS_REVIEW_ACTION_CODE;
 
@@ -23,7 +23,7 @@ final class CaseStage {
 	private CaseStage() {
 	}
 
-	static String of(ClaimResponse response) {
+	public static String of(ClaimResponse response) {
 		List<String> actions = response.getItem().stream().flatMap(item -> item.getAdjudication().stream())
 				.flatMap(adjudication -> adjudication.getExtensionsByUrl(REVIEW_ACTION).stream())
 				.map(CaseStage::code).filter(code -> code != null).toList();

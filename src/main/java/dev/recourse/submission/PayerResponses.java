@@ -33,8 +33,11 @@ class PayerResponses {
 	private final FhirContext fhirContext;
 	private final DecidedCase decidedCase;
 	private final DocumentRequestIntake documentRequests;
+	private final DecisionClocks decisionClocks;
 
-	PayerResponses(LocalRepositories repositories, FhirContext fhirContext, DecidedCase decidedCase, DocumentRequestIntake documentRequests) {
+	PayerResponses(LocalRepositories repositories, FhirContext fhirContext, DecidedCase decidedCase, DocumentRequestIntake documentRequests,
+			DecisionClocks decisionClocks) {
+		this.decisionClocks = decisionClocks;
 		this.decidedCase = decidedCase;
 		this.repositories = repositories;
 		this.fhirContext = fhirContext;
@@ -50,8 +53,12 @@ class PayerResponses {
 	Optional<Task> store(Task claimed, Bundle answer, Bundle packet) {
 		String key = key(claimed);
 		Task completed = SubmissionTask.completed(claimed, "Bundle/" + key, "ClaimResponse/" + key);
+		ClaimResponse received = claimResponse(answer).orElseThrow();
+		if ("under-review".equals(CaseStage.of(received))) {
+			stampDecisionDue(completed, packet, received);
+		}
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		addAnswer(transaction, answer, local(claimResponse(answer).orElseThrow(), packet, key), null);
+		addAnswer(transaction, answer, local(received, packet, key), null);
 		SubmissionOutbox.put(transaction, completed, claimed.getIdElement().getVersionIdPart());
 		try {
 			repositories.forServer().transaction(transaction);
@@ -63,6 +70,19 @@ class PayerResponses {
 		}
 		recordDocumentRequests(new IdType(completed.getPartOfFirstRep().getReference()).toUnqualifiedVersionless(), answer);
 		return Optional.of(repositories.forServer().read(Task.class, completed.getIdElement().toUnqualifiedVersionless()));
+	}
+
+	/**
+	 * A pended answer starts the payer's decision clock: its due time goes on the submission. The answer is kept whether
+	 * or not a clock can be found (an uncertain regime, a rule without one); the log says why none was.
+	 */
+	private void stampDecisionDue(Task completed, Bundle packet, ClaimResponse pended) {
+		try {
+			decisionClocks.dueFor(completed, packet, pended, java.time.Instant.now())
+					.ifPresent(due -> SubmissionTask.decisionDue(completed, due));
+		} catch (RuntimeException e) {
+			log.warn("{}: no decision due time recorded: {}", completed.getIdElement().getIdPart(), e.getMessage());
+		}
 	}
 
 	/** The id under which a submission's answer is kept (its Bundle and its ClaimResponse): payer-response-&lt;key&gt;. */

@@ -35,6 +35,10 @@ final class SubmissionTask {
 	static final String NEXT_ATTEMPT = STATE.nextAttemptUrl();
 	static final String LEASE_UNTIL = STATE.leaseUntilUrl();
 	static final String OUTCOME_UNKNOWN = EXTENSIONS + "outcome-unknown";
+	/** When the payer's decision on the pended request is due (read by metrics too: keep the URL). */
+	public static final String DECISION_DUE = EXTENSIONS + "decision-due";
+	/** The clock behind {@link #DECISION_DUE}: its id and citation. */
+	static final String DECISION_CLOCK = EXTENSIONS + "decision-clock";
 
 	private SubmissionTask() {
 	}
@@ -121,6 +125,23 @@ final class SubmissionTask {
 		output(task, responseBundle, "Payer response Bundle");
 		output(task, claimResponse, "Payer response");
 		return task;
+	}
+
+	/** Records when the payer's decision is due, and under which rule. */
+	static void decisionDue(Task task, dev.recourse.pathway.DecisionDue due) {
+		OutboxRecord.set(task, DECISION_DUE, dev.recourse.filing.MissedClock.dateTime(due.due()));
+		OutboxRecord.set(task, DECISION_CLOCK, new org.hl7.fhir.r4.model.StringType(due.clock().id() + ": " + due.clock().citation().text()));
+	}
+
+	static Optional<Instant> decisionDue(Task task) {
+		Extension found = task.getExtensionByUrl(DECISION_DUE);
+		return found == null ? Optional.empty() : Optional.of(((DateTimeType) found.getValue()).getValue().toInstant());
+	}
+
+	/** The citation of the decision clock (after its id). */
+	static Optional<String> decisionClock(Task task) {
+		Extension found = task.getExtensionByUrl(DECISION_CLOCK);
+		return found == null ? Optional.empty() : Optional.of(found.getValue().primitiveValue().replaceFirst("^[^:]*: ", ""));
 	}
 
 	static Optional<String> output(Task task, String type) {

@@ -80,7 +80,13 @@ abstract class RecoursePayerSteps extends SubmissionSteps {
 
 	/** A case ready for its packet, on the example's denial of a request to the payer instance's insurer. */
 	Task readyCaseAtRecoursePayer() throws Exception {
+		return readyCaseAtRecoursePayer(denial -> { });
+	}
+
+	/** As {@link #readyCaseAtRecoursePayer()}, the denial changed first (e.g. dated today). */
+	Task readyCaseAtRecoursePayer(java.util.function.Consumer<ClaimResponse> change) throws Exception {
 		ClaimResponse denial = fhirContext.newJsonParser().parseResource(ClaimResponse.class, withOwnIds(DENIAL));
+		change.accept(denial);
 		// the example names no Coverage; without one the case takes the patient's first active Coverage, which other tests share
 		denial.addInsurance().setSequence(1).setFocal(true).setCoverage(new org.hl7.fhir.r4.model.Reference("Coverage/RecoursePayerInsurance"));
 		return readyCase(denial);

@@ -8,9 +8,12 @@ import dev.recourse.denial.DenialClassifier;
 import dev.recourse.denial.DenialReader;
 import dev.recourse.denial.DenialText;
 import dev.recourse.denial.PhraseRules;
+import dev.recourse.denial.PlanRegime;
 import dev.recourse.denial.RegimeFinding;
 import dev.recourse.denial.RegimeResolver;
 import dev.recourse.pathway.AnchorDates;
+import dev.recourse.pathway.ClockRule;
+import dev.recourse.pathway.PathwayCode;
 import dev.recourse.pathway.PathwayOption;
 import dev.recourse.pathway.PathwayPlanner;
 import dev.recourse.pathway.PathwayQuery;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.Coverage;
 
@@ -53,6 +57,21 @@ public final class DenialTriage {
         List<String> questions = new ArrayList<>(classification.questions());
         questions.addAll(regime.questions());
         return new Triage(classification.categories(), classification.notes(), regime, pathways, questions);
+    }
+
+    /**
+     * The decision clock the decider of a {@code pathway} request on this denial runs under: the same reading of the
+     * denial, plan and level as {@link #triage}, then the pathway's clock (expedited or standard) as of the request's
+     * receipt. Empty when the regime is uncertain or no rule names a clock.
+     */
+    public Optional<ClockRule> decisionClock(TriageRequest request, PathwayCode pathway, boolean expedited, LocalDate received) {
+        Denial denial = DenialReader.read(request.denial());
+        Classification classification = classifier.classify(denial, letter(request.letterText()));
+        RegimeFinding regime = regimes.resolve(coverage(request));
+        if (regime.regime() == PlanRegime.UNKNOWN) {
+            return Optional.empty();
+        }
+        return planner.decisionClock(pathway, query(request, denial, classification, regime), expedited, received);
     }
 
     private PathwayQuery query(TriageRequest request, Denial denial, Classification classification,

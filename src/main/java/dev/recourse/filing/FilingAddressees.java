@@ -1,0 +1,98 @@
+package dev.recourse.filing;
+
+import dev.recourse.common.RecourseError;
+import dev.recourse.common.RecourseException;
+import dev.recourse.denial.PlanRegime;
+import dev.recourse.denial.RuleFile;
+import dev.recourse.denial.RuleRow;
+import dev.recourse.pathway.PathwayCode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code rules/filing-addressees.yaml}, loaded and checked once: who receives a filing for a pathway, plan regime and
+ * state. The first row in file order that applies wins. A filing that needs a state row the file does not have is
+ * refused with what is missing and where to add it — an invented address would send a patient's appeal nowhere.
+ */
+@Component
+public class FilingAddressees {
+	public static final String RESOURCE = "rules/filing-addressees.yaml";
+	private final List<Row> rows;
+
+	public FilingAddressees() {
+		this(RESOURCE);
+	}
+
+	FilingAddressees(String resource) {
+		this.rows = RuleFile.load(resource, FilingAddressees::parse);
+	}
+
+	public int size() {
+		return rows.size();
+	}
+
+	/** The addressee of a filing; 422 naming the missing state or row, and for a pathway with nothing to file, why. */
+	public Addressee find(PathwayCode pathway, PlanRegime regime, Optional<PlanState> state) {
+		List<Row> candidates = rows.stream().filter(row -> row.pathways().contains(pathway) && row.regimes().contains(regime)).toList();
+		if (candidates.isEmpty()) {
+			throw missing("No addressee for a " + pathway.code() + " filing of a " + regime.code() + " plan: add a row to " + RESOURCE);
+		}
+		Optional<Row> found = candidates.stream().filter(row -> row.states().isEmpty()
+				|| state.filter(known -> row.states().contains(known.code())).isPresent()).findFirst();
+		if (found.isEmpty() && state.isEmpty()) {
+			throw new RecourseException(RecourseError.UNPROCESSABLE, "Coverage.extension:plan-state",
+					"The plan's state is not known, and a " + pathway.code() + " filing of a " + regime.code()
+							+ " plan goes to a state office: give the Coverage the extension " + PlanState.EXTENSION
+							+ " or the patient a home address with its state");
+		}
+		Row row = found.orElseThrow(() -> missing("No addressee for a " + pathway.code() + " filing of a " + regime.code()
+				+ " plan in " + state.get().code() + " (" + state.get().source() + "): add a row for " + state.get().code() + " to " + RESOURCE));
+		if (row.addressee().recipient() == Addressee.Recipient.NONE) {
+			throw new RecourseException(RecourseError.UNPROCESSABLE, "pathway", row.addressee().name() + " (" + row.addressee().citation() + ")");
+		}
+		return row.addressee();
+	}
+
+	private static RecourseException missing(String message) {
+		return new RecourseException(RecourseError.UNPROCESSABLE, "pathway", message);
+	}
+
+	static Row parse(RuleRow row) {
+		Set<String> unverified = new HashSet<>(row.list("unverified"));
+		if (!Addressee.CONTACT_FIELDS.containsAll(unverified)) {
+			throw row.problem("'unverified' names fields of " + Addressee.CONTACT_FIELDS + " only");
+		}
+		Addressee.Recipient recipient;
+		try {
+			recipient = Addressee.Recipient.fromCode(row.required("recipient"));
+		} catch (IllegalArgumentException e) {
+			throw row.problem(e.getMessage());
+		}
+		if (recipient == Addressee.Recipient.OFFICE && row.list("address").isEmpty() && row.optional("phone") == null && row.optional("web") == null) {
+			throw row.problem("an office needs an address, a phone or a web page");
+		}
+		Addressee addressee = new Addressee(recipient, row.required("name"), row.list("address"), row.optional("phone"),
+				row.optional("fax"), row.optional("web"), row.optional("email"), unverified, row.optional("process"),
+				row.required("citation"), row.required("source"), row.confidence());
+		return new Row(codes(row, "pathways", PathwayCode::fromCode), codes(row, "regimes", PlanRegime::fromCode),
+				Set.copyOf(row.list("states")), addressee);
+	}
+
+	private static <T> Set<T> codes(RuleRow row, String key, java.util.function.Function<String, T> parse) {
+		List<String> values = row.list(key);
+		if (values.isEmpty()) {
+			throw row.problem("missing '" + key + "'");
+		}
+		try {
+			return Set.copyOf(values.stream().map(parse).toList());
+		} catch (RuntimeException e) {
+			throw row.problem("'" + key + "': " + e.getMessage());
+		}
+	}
+
+	record Row(Set<PathwayCode> pathways, Set<PlanRegime> regimes, Set<String> states, Addressee addressee) {
+	}
+}
