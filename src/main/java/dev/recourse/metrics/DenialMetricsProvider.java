@@ -36,8 +36,8 @@ class DenialMetricsProvider implements OperationProvider {
 	@Operation(name = "$denial-metrics", type = Organization.class, idempotent = true, canonicalUrl = DEFINITION)
 	@Description(shortDefinition = "Denial metrics of an organization for a period: CMS-0057-F prior-authorization measures, overturn rates, timeliness")
 	public IBaseResource denialMetrics(@IdParam IdType organizationId,
-			@OperationParam(name = "periodStart", min = 0, max = 1, typeName = "string") StringType periodStart,
-			@OperationParam(name = "periodEnd", min = 0, max = 1, typeName = "string") StringType periodEnd,
+			@OperationParam(name = "periodStart", min = 1, max = 1) StringType periodStart,
+			@OperationParam(name = "periodEnd", min = 1, max = 1) StringType periodEnd,
 			RequestDetails request) {
 		MetricsResult result = metrics.evaluate(organizationId, value(periodStart), value(periodEnd), request);
 		if (!wantsCsv(request)) {

@@ -1,0 +1,82 @@
+package dev.recourse.metrics;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills the read model from the FHIR resources on file: every version of every case Task, submission Task and payer
+ * answer, oldest first, through the same projection the storage hooks run, in one transaction (the rows are replaced
+ * whole or not at all). Run at start-up when this instance created the tables (a database from before the read model);
+ * running it again gives the same rows.
+ */
+@Component
+class MetricsRebuild {
+	private static final Logger log = LoggerFactory.getLogger(MetricsRebuild.class);
+	private static final int PAGE = 500;
+	private final DaoRegistry daos;
+	private final MetricsProjection projection;
+	private final MetricsRows rows;
+	private final MetricsTables tables;
+	private final TransactionTemplate transaction;
+
+	MetricsRebuild(DaoRegistry daos, MetricsProjection projection, MetricsRows rows, MetricsTables tables,
+			PlatformTransactionManager transactionManager) {
+		this.daos = daos;
+		this.projection = projection;
+		this.rows = rows;
+		this.tables = tables;
+		this.transaction = new TransactionTemplate(transactionManager);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void backfillNewTables() {
+		if (tables.createdNow()) {
+			log.info("Metrics read model created: {} rows filled from the resources on file", rebuild());
+		}
+	}
+
+	/** @return the number of resource versions replayed */
+	int rebuild() {
+		return transaction.execute(status -> {
+			rows.clear();
+			int versions = replay(Task.class, new TokenParam(CaseFacts.CASE_TYPE, "recourse-case"), "code");
+			versions += replay(Task.class, new TokenParam(CaseFacts.CASE_TYPE, "submission"), "code");
+			return versions + replay(ClaimResponse.class, new TokenParam(RequestFacts.TRACKING_NUMBER_SYSTEM, null), "identifier");
+		});
+	}
+
+	private int replay(Class<? extends IBaseResource> type, TokenParam token, String parameter) {
+		IFhirResourceDao<? extends IBaseResource> dao = daos.getResourceDao(type);
+		SystemRequestDetails server = new SystemRequestDetails();
+		IBundleProvider current = dao.search(SearchParameterMap.newSynchronous(parameter, token), server);
+		int versions = 0;
+		List<IBaseResource> page = current.getResources(0, PAGE);
+		for (int from = 0; !page.isEmpty(); from += PAGE, page = current.getResources(from, from + PAGE)) {
+			for (IBaseResource resource : page) {
+				List<IBaseResource> history = new ArrayList<>(dao.history(resource.getIdElement().toUnqualifiedVersionless(),
+						null, null, null, server).getAllResources());
+				Collections.reverse(history); // HAPI lists a history newest first
+				history.forEach(projection::project);
+				versions += history.size();
+			}
+		}
+		return versions;
+	}
+}
