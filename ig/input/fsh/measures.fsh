@@ -43,12 +43,6 @@ Title: "CMS-0057-F prior authorization metrics"
 * insert MetricPopulation(initial-population, [[standard requests received in the period]])
 * insert MetricPopulation(denominator, [[of those decided appeals]])
 * insert MetricPopulation(numerator, [[of those approved in whole or part]])
-* insert MetricGroup(pa-decision-time-average-standard, [[Average hours from receipt to decision of decided standard requests.]])
-* insert MetricPopulation(initial-population, [[standard requests received in the period]])
-* insert MetricPopulation(denominator, [[of those decided]])
-* insert MetricGroup(pa-decision-time-median-standard, [[Median hours from receipt to decision of decided standard requests.]])
-* insert MetricPopulation(initial-population, [[standard requests received in the period]])
-* insert MetricPopulation(denominator, [[of those decided]])
 * insert MetricGroup(pa-approved-expedited, [[Expedited requests approved in whole or part among those decided.]])
 * insert MetricPopulation(initial-population, [[expedited requests received in the period]])
 * insert MetricPopulation(denominator, [[of those decided]])
@@ -61,12 +55,6 @@ Title: "CMS-0057-F prior authorization metrics"
 * insert MetricPopulation(initial-population, [[expedited requests received in the period]])
 * insert MetricPopulation(denominator, [[of those decided appeals]])
 * insert MetricPopulation(numerator, [[of those approved in whole or part]])
-* insert MetricGroup(pa-decision-time-average-expedited, [[Average hours from receipt to decision of decided expedited requests.]])
-* insert MetricPopulation(initial-population, [[expedited requests received in the period]])
-* insert MetricPopulation(denominator, [[of those decided]])
-* insert MetricGroup(pa-decision-time-median-expedited, [[Median hours from receipt to decision of decided expedited requests.]])
-* insert MetricPopulation(initial-population, [[expedited requests received in the period]])
-* insert MetricPopulation(denominator, [[of those decided]])
 
 Instance: recourse-denial-outcomes
 InstanceOf: Measure
@@ -90,12 +78,6 @@ Title: "Denial outcomes and timeliness"
 * group[=].stratifier[+].code = http://recourse.dev/fhir/CodeSystem/denial-metric#category
 * group[=].stratifier[+].code = http://recourse.dev/fhir/CodeSystem/denial-metric#service
 * group[=].stratifier[+].code = http://recourse.dev/fhir/CodeSystem/denial-metric#pathway
-* insert MetricGroup(denial-to-submission-average, [[Average days from the denial's date to the first submission.]])
-* insert MetricPopulation(initial-population, [[cases whose denial is dated in the period]])
-* insert MetricPopulation(denominator, [[of those submitted]])
-* insert MetricGroup(denial-to-submission-median, [[Median days from the denial's date to the first submission.]])
-* insert MetricPopulation(initial-population, [[cases whose denial is dated in the period]])
-* insert MetricPopulation(denominator, [[of those submitted]])
 * insert MetricGroup(filing-deadline-met, [[Cases filed by the end of their filing deadline's day (UTC) among those filed with a deadline or unfiled past it.]])
 * insert MetricPopulation(initial-population, [[cases whose denial is dated in the period]])
 * insert MetricPopulation(denominator, [[of those filed with a deadline or unfiled past their deadline]])
@@ -104,3 +86,56 @@ Title: "Denial outcomes and timeliness"
 * insert MetricPopulation(initial-population, [[cases whose denial is dated in the period]])
 * insert MetricPopulation(denominator, [[of those submitted with a decision due time and decided or past it]])
 * insert MetricPopulation(numerator, [[of those decided by the due time]])
+
+Instance: cms-0057-f-decision-time
+InstanceOf: Measure
+Usage: #definition
+Title: "CMS-0057-F prior authorization decision time"
+* url = "http://recourse.dev/fhir/Measure/cms-0057-f-decision-time"
+* name = "Cms0057fDecisionTime"
+* title = "CMS-0057-F prior authorization decision time"
+* status = #active
+* experimental = false
+* publisher = "Recourse"
+* description = "The average and median time from a prior-authorization request to the payer's determination that CMS-0057-F has impacted payers post yearly, standard and expedited separately; the companion of cms-0057-f-prior-authorization (same population, same sources), in hours: from the pended answer's created (receipt) to the storage of the first decision."
+* scoring = http://terminology.hl7.org/CodeSystem/measure-scoring#continuous-variable
+* relatedArtifact[+].type = #citation
+* relatedArtifact[=].citation = "CMS Prior Authorization API FAQ: aggregated prior authorization metrics posted yearly (89 FR 8889) [verified]; per-programme regulation paragraphs as in cms-0057-f-prior-authorization [U]"
+* relatedArtifact[=].url = "https://www.cms.gov/priorities/burden-reduction/overview/interoperability/frequently-asked-questions/prior-authorization-api"
+* insert MetricGroup(pa-decision-time-average-standard, [[Average hours from receipt to decision of decided standard requests.]])
+* insert MetricPopulation(initial-population, [[standard requests received in the period]])
+* insert MetricPopulation(measure-population, [[of those decided]])
+* insert MetricPopulation(measure-observation, [[hours from receipt to decision]])
+* insert MetricGroup(pa-decision-time-median-standard, [[Median hours from receipt to decision of decided standard requests.]])
+* insert MetricPopulation(initial-population, [[standard requests received in the period]])
+* insert MetricPopulation(measure-population, [[of those decided]])
+* insert MetricPopulation(measure-observation, [[hours from receipt to decision]])
+* insert MetricGroup(pa-decision-time-average-expedited, [[Average hours from receipt to decision of decided expedited requests.]])
+* insert MetricPopulation(initial-population, [[expedited requests received in the period]])
+* insert MetricPopulation(measure-population, [[of those decided]])
+* insert MetricPopulation(measure-observation, [[hours from receipt to decision]])
+* insert MetricGroup(pa-decision-time-median-expedited, [[Median hours from receipt to decision of decided expedited requests.]])
+* insert MetricPopulation(initial-population, [[expedited requests received in the period]])
+* insert MetricPopulation(measure-population, [[of those decided]])
+* insert MetricPopulation(measure-observation, [[hours from receipt to decision]])
+
+Instance: recourse-denial-timing
+InstanceOf: Measure
+Usage: #definition
+Title: "Time from denial to filing"
+* url = "http://recourse.dev/fhir/Measure/recourse-denial-timing"
+* name = "RecourseDenialTiming"
+* title = "Time from denial to filing"
+* status = #active
+* experimental = false
+* publisher = "Recourse"
+* description = "How long an organization takes from a denial (the denial's date) to its first submission to the payer, in days; the companion of recourse-denial-outcomes (same population)."
+* scoring = http://terminology.hl7.org/CodeSystem/measure-scoring#continuous-variable
+* insert MetricGroup(denial-to-submission-average, [[Average days from the denial's date to the first submission.]])
+* insert MetricPopulation(initial-population, [[cases whose denial is dated in the period]])
+* insert MetricPopulation(measure-population, [[of those submitted]])
+* insert MetricPopulation(measure-observation, [[days from the denial date to the first submission]])
+* insert MetricGroup(denial-to-submission-median, [[Median days from the denial's date to the first submission.]])
+* insert MetricPopulation(initial-population, [[cases whose denial is dated in the period]])
+* insert MetricPopulation(measure-population, [[of those submitted]])
+* insert MetricPopulation(measure-observation, [[days from the denial date to the first submission]])

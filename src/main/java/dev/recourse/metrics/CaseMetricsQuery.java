@@ -28,7 +28,7 @@ class CaseMetricsQuery {
 	}
 
 	List<MeasureValue> run(MetricsScope scope) {
-		List<MeasureValue> values = new ArrayList<>(overturn(scope, "", "'all'"));
+		List<MeasureValue> values = new ArrayList<>(overturn(scope, "", null));
 		for (String stratifier : List.of("payer", "category", "service", "pathway")) {
 			values.addAll(overturn(scope, stratifier, "COALESCE(" + STRATIFIERS.get(stratifier) + ", 'unknown')"));
 		}
@@ -37,8 +37,10 @@ class CaseMetricsQuery {
 	}
 
 	private List<MeasureValue> overturn(MetricsScope scope, String stratifier, String stratum) {
-		String sql = "SELECT " + stratum + " AS stratum, COUNT(*) AS cases, COUNT(decided_at) AS decided, SUM(" + OVERTURNED
-				+ ") AS overturned FROM " + MetricsTables.CASES + where(scope) + " GROUP BY " + stratum + " ORDER BY 1";
+		// the total has no GROUP BY: an organization without cases still gets its one row of zeros
+		String sql = "SELECT " + (stratum == null ? "''" : stratum) + " AS stratum, COUNT(*) AS cases, COUNT(decided_at) AS decided,"
+				+ " COALESCE(SUM(" + OVERTURNED + "), 0) AS overturned FROM " + MetricsTables.CASES + where(scope)
+				+ (stratum == null ? "" : " GROUP BY " + stratum + " ORDER BY 1");
 		return jdbc.query(sql, (row, n) -> new MeasureValue(MeasureValue.OUTCOMES, "overturn-rate", stratifier,
 				stratifier.isEmpty() ? "" : row.getString("stratum"), row.getLong("cases"), row.getLong("decided"),
 				row.getLong("overturned"), MeasureValue.rate(row.getLong("overturned"), row.getLong("decided")), "1"),
@@ -66,8 +68,8 @@ class CaseMetricsQuery {
 		long filing = filingMet + row.getLong("filing_missed");
 		long clock = clockMet + row.getLong("clock_missed");
 		return List.of(
-				new MeasureValue(MeasureValue.OUTCOMES, "denial-to-submission-average", "", "", cases, submitted, null, days(row, "average"), "d"),
-				new MeasureValue(MeasureValue.OUTCOMES, "denial-to-submission-median", "", "", cases, submitted, null, days(row, "median"), "d"),
+				new MeasureValue(MeasureValue.TIMING, "denial-to-submission-average", "", "", cases, submitted, null, days(row, "average"), "d"),
+				new MeasureValue(MeasureValue.TIMING, "denial-to-submission-median", "", "", cases, submitted, null, days(row, "median"), "d"),
 				new MeasureValue(MeasureValue.OUTCOMES, "filing-deadline-met", "", "", cases, filing, filingMet, MeasureValue.rate(filingMet, filing), "1"),
 				new MeasureValue(MeasureValue.OUTCOMES, "decision-clock-met", "", "", cases, clock, clockMet, MeasureValue.rate(clockMet, clock), "1"));
 	}

@@ -14,8 +14,9 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * An evaluation as FHIR: a collection Bundle of summary MeasureReports, one per Measure (the provider side's outcomes,
- * the payer side's CMS-0057-F measures), one group per measure group with its populations and score, the strata of a
+ * An evaluation as FHIR: a collection Bundle of summary MeasureReports, one per Measure (the provider side's outcomes
+ * and timing, the payer side's CMS-0057-F proportions and decision times: FHIR R4 scores a whole Measure one way, so
+ * rates and times are Measures apart), one group per measure group with its populations and score, the strata of a
  * stratified group under stratifiers coded like the Measure's.
  */
 final class MeasureReports {
@@ -69,7 +70,8 @@ final class MeasureReports {
 	private static List<MeasureReport.MeasureReportGroupPopulationComponent> populations(MeasureValue value) {
 		List<MeasureReport.MeasureReportGroupPopulationComponent> populations = new ArrayList<>();
 		populations.add(population("initial-population", value.initialPopulation()));
-		populations.add(population("denominator", value.denominator()));
+		// a proportion's denominator; a continuous variable's measure population (what the time is observed on)
+		populations.add(population(value.proportion() ? "denominator" : "measure-population", value.denominator()));
 		if (value.numerator() != null) {
 			populations.add(population("numerator", value.numerator()));
 		}
@@ -82,8 +84,11 @@ final class MeasureReports {
 	}
 
 	private static Quantity score(MeasureValue value) {
-		return value.score() == null ? null
-				: new Quantity().setValue(value.reportedScore()).setSystem(UCUM).setCode(value.unit()).setUnit(value.unit());
+		if (value.score() == null) {
+			return null;
+		}
+		Quantity score = new Quantity().setValue(value.reportedScore());
+		return value.proportion() ? score : score.setSystem(UCUM).setCode(value.unit()).setUnit(value.unit());
 	}
 
 	private static CodeableConcept code(String code) {

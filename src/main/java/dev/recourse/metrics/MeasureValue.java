@@ -10,7 +10,9 @@ package dev.recourse.metrics;
 record MeasureValue(String measure, String group, String stratifier, String stratum, long initialPopulation, long denominator,
 		Long numerator, Double score, String unit) {
 	static final String OUTCOMES = "recourse-denial-outcomes";
+	static final String TIMING = "recourse-denial-timing";
 	static final String CMS_0057_F = "cms-0057-f-prior-authorization";
+	static final String CMS_0057_F_TIME = "cms-0057-f-decision-time";
 
 	static Double rate(long numerator, long denominator) {
 		return denominator == 0 ? null : (double) numerator / denominator;
@@ -19,6 +21,11 @@ record MeasureValue(String measure, String group, String stratifier, String stra
 	/** The score as reported, MeasureReport and CSV alike: four decimals. */
 	java.math.BigDecimal reportedScore() {
 		return score == null ? null : java.math.BigDecimal.valueOf(score).setScale(4, java.math.RoundingMode.HALF_UP);
+	}
+
+	/** A proportion (unitless rate) as against a continuous variable (a time). */
+	boolean proportion() {
+		return "1".equals(unit);
 	}
 
 	boolean total() {

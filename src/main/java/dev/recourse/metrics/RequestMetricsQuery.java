@@ -56,7 +56,8 @@ class RequestMetricsQuery {
 	}
 
 	private static MeasureValue value(String group, long received, long denominator, Long numerator, Double score, String unit) {
-		return new MeasureValue(MeasureValue.CMS_0057_F, group, "", "", received, denominator, numerator, score, unit);
+		String measure = "1".equals(unit) ? MeasureValue.CMS_0057_F : MeasureValue.CMS_0057_F_TIME;
+		return new MeasureValue(measure, group, "", "", received, denominator, numerator, score, unit);
 	}
 
 	private static Double hours(ResultSet row, String column) throws SQLException {

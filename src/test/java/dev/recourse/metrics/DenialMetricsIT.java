@@ -87,8 +87,10 @@ class DenialMetricsIT extends FhirIntegrationTest {
 				MetricsFixtures.RXNORM + "|111 3/1/1 1.0000", MetricsFixtures.RXNORM + "|222 1/1/0 0.0000");
 		assertThat(strata(overturn, "pathway")).containsExactly("internal-appeal 3/1/1 1.0000", "step-therapy-exception 1/1/0 0.0000");
 		// filed after 2, 6 and 3 days: average 11/3, median 3
-		assertThat(group(outcomes, "denial-to-submission-average").getMeasureScore().getValue()).isEqualByComparingTo("3.6667");
-		assertThat(group(outcomes, "denial-to-submission-median").getMeasureScore().getValue()).isEqualByComparingTo("3.0000");
+		MeasureReport timing = report(reports, MeasureValue.TIMING);
+		assertThat(group(timing, "denial-to-submission-average").getMeasureScore().getValue()).isEqualByComparingTo("3.6667");
+		assertThat(group(timing, "denial-to-submission-median").getMeasureScore().getValue()).isEqualByComparingTo("3.0000");
+		assertThat(group(timing, "denial-to-submission-median").getMeasureScore().getCode()).isEqualTo("d");
 		MeasureReport.MeasureReportGroupComponent filing = group(outcomes, "filing-deadline-met");
 		assertThat(counts(filing.getPopulation())).containsExactly(4, 4, 2); // c1, c3 met; c2 late, c4 never filed
 		MeasureReport.MeasureReportGroupComponent clock = group(outcomes, "decision-clock-met");
@@ -100,13 +102,18 @@ class DenialMetricsIT extends FhirIntegrationTest {
 	void csv_carriesTheSameNumbers_exactly() throws Exception {
 		providerCases();
 
-		HttpResponse<String> csv = send(fhirRequest(path(Q1_START, Q1_END) + "&_format=csv").header("Accept", "text/csv"));
+		HttpResponse<String> csv = send(fhirRequest(path(Q1_START, Q1_END)).setHeader("Accept", "text/csv"));
+		HttpResponse<String> byFormat = send(fhirRequest(path(Q1_START, Q1_END) + "&_format=csv").setHeader("Accept", "*/*"));
 
 		assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		assertThat(byFormat.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		assertThat(byFormat.body()).isEqualTo(csv.body());
 		String prefix = "Organization/" + orgId + "," + Q1_START + "," + Q1_END + ",";
 		String o = prefix + MeasureValue.OUTCOMES + ",";
+		String t = prefix + MeasureValue.TIMING + ",";
 		String c = prefix + MeasureValue.CMS_0057_F + ",";
+		String ct = prefix + MeasureValue.CMS_0057_F_TIME + ",";
 		StringBuilder expected = new StringBuilder(MetricsCsv.HEADER + "\r\n")
 				.append(o).append("overturn-rate,,,4,2,1,0.5000,1\r\n")
 				.append(o).append("overturn-rate,payer,").append(MetricsFixtures.PAYER_SYSTEM).append("|payer-a,2,2,1,0.5000,1\r\n")
@@ -117,16 +124,16 @@ class DenialMetricsIT extends FhirIntegrationTest {
 				.append(o).append("overturn-rate,service,").append(MetricsFixtures.RXNORM).append("|222,1,1,0,0.0000,1\r\n")
 				.append(o).append("overturn-rate,pathway,internal-appeal,3,1,1,1.0000,1\r\n")
 				.append(o).append("overturn-rate,pathway,step-therapy-exception,1,1,0,0.0000,1\r\n")
-				.append(o).append("denial-to-submission-average,,,4,3,,3.6667,d\r\n")
-				.append(o).append("denial-to-submission-median,,,4,3,,3.0000,d\r\n")
+				.append(t).append("denial-to-submission-average,,,4,3,,3.6667,d\r\n")
+				.append(t).append("denial-to-submission-median,,,4,3,,3.0000,d\r\n")
 				.append(o).append("filing-deadline-met,,,4,4,2,0.5000,1\r\n")
 				.append(o).append("decision-clock-met,,,4,2,1,0.5000,1\r\n");
 		for (String kind : List.of("standard", "expedited")) {
 			expected.append(c).append("pa-approved-").append(kind).append(",,,0,0,0,,1\r\n")
 					.append(c).append("pa-denied-").append(kind).append(",,,0,0,0,,1\r\n")
 					.append(c).append("pa-approved-after-appeal-").append(kind).append(",,,0,0,0,,1\r\n")
-					.append(c).append("pa-decision-time-average-").append(kind).append(",,,0,0,,,h\r\n")
-					.append(c).append("pa-decision-time-median-").append(kind).append(",,,0,0,,,h\r\n");
+					.append(ct).append("pa-decision-time-average-").append(kind).append(",,,0,0,,,h\r\n")
+					.append(ct).append("pa-decision-time-median-").append(kind).append(",,,0,0,,,h\r\n");
 		}
 		assertThat(csv.body()).isEqualTo(expected.toString());
 	}
@@ -146,19 +153,21 @@ class DenialMetricsIT extends FhirIntegrationTest {
 		fixtures.writeRequest(id(), UUID.randomUUID().toString(), now.minus(5, ChronoUnit.HOURS), false, null, "A3");
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-		MeasureReport cms = report(metrics(today.minusDays(3).toString(), today.toString()), MeasureValue.CMS_0057_F);
+		Bundle reports = metrics(today.minusDays(3).toString(), today.toString());
+		MeasureReport cms = report(reports, MeasureValue.CMS_0057_F);
 
 		assertThat(counts(group(cms, "pa-approved-standard").getPopulation())).containsExactly(4, 3, 2);
 		assertThat(group(cms, "pa-approved-standard").getMeasureScore().getValue()).isEqualByComparingTo("0.6667");
 		assertThat(counts(group(cms, "pa-denied-standard").getPopulation())).containsExactly(4, 3, 1);
 		assertThat(counts(group(cms, "pa-approved-after-appeal-standard").getPopulation())).containsExactly(4, 1, 1);
 		// decided after 10, 30 and 14 hours (the decision is stored seconds after the test starts): average 18, median 14
-		assertThat(group(cms, "pa-decision-time-average-standard").getMeasureScore().getValue().doubleValue()).isCloseTo(18, within(0.1));
-		assertThat(group(cms, "pa-decision-time-median-standard").getMeasureScore().getValue().doubleValue()).isCloseTo(14, within(0.1));
+		MeasureReport times = report(reports, MeasureValue.CMS_0057_F_TIME);
+		assertThat(group(times, "pa-decision-time-average-standard").getMeasureScore().getValue().doubleValue()).isCloseTo(18, within(0.1));
+		assertThat(group(times, "pa-decision-time-median-standard").getMeasureScore().getValue().doubleValue()).isCloseTo(14, within(0.1));
 		assertThat(counts(group(cms, "pa-approved-expedited").getPopulation())).containsExactly(1, 1, 1);
 		assertThat(counts(group(cms, "pa-approved-after-appeal-expedited").getPopulation())).containsExactly(1, 0, 0);
 		assertThat(group(cms, "pa-approved-after-appeal-expedited").hasMeasureScore()).isFalse();
-		assertThat(group(cms, "pa-decision-time-median-expedited").getMeasureScore().getValue().doubleValue()).isCloseTo(2, within(0.1));
+		assertThat(group(times, "pa-decision-time-median-expedited").getMeasureScore().getValue().doubleValue()).isCloseTo(2, within(0.1));
 	}
 
 	@Test
@@ -176,14 +185,20 @@ class DenialMetricsIT extends FhirIntegrationTest {
 		assertThat(counts(group(empty, "overturn-rate").getPopulation())).containsExactly(0, 0, 0);
 		assertThat(group(empty, "overturn-rate").hasMeasureScore()).isFalse();
 		assertThat(group(empty, "overturn-rate").getStratifier()).isEmpty();
-		assertThat(report(none, MeasureValue.CMS_0057_F).getGroup()).hasSize(10);
+		assertThat(report(none, MeasureValue.CMS_0057_F).getGroup()).hasSize(6);
+		assertThat(report(none, MeasureValue.CMS_0057_F_TIME).getGroup()).hasSize(4)
+				.allSatisfy(group -> assertThat(group.hasMeasureScore()).isFalse());
 	}
 
 	@Test
 	void theReports_validateAgainstTheBaseSpecification() throws Exception {
 		providerCases();
-		for (MeasureReport report : List.of(report(metrics(Q1_START, Q1_END), MeasureValue.OUTCOMES),
-				report(metrics(Q1_START, Q1_END), MeasureValue.CMS_0057_F))) {
+		Instant now = Instant.now();
+		fixtures.writeRequest(id(), orgValue, now.minus(3, ChronoUnit.HOURS), false, null, "A1");
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Bundle all = metrics("2026-01-01", today.toString());
+		assertThat(all.getEntry()).hasSize(4);
+		for (MeasureReport report : all.getEntry().stream().map(entry -> (MeasureReport) entry.getResource()).toList()) {
 			HttpResponse<String> validated = send(fhirRequest("/MeasureReport/$validate").header("Content-Type", FHIR_JSON)
 					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(report))));
 			OperationOutcome outcome = fhirContext.newJsonParser().parseResource(OperationOutcome.class, validated.body());
