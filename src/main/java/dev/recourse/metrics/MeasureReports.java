@@ -24,8 +24,7 @@ final class MeasureReports {
 	static final String METRIC_CODES = "http://recourse.dev/fhir/CodeSystem/denial-metric";
 	private static final String POPULATION = "http://terminology.hl7.org/CodeSystem/measure-population";
 	private static final String UCUM = "http://unitsofmeasure.org";
-	private static final Quantity NOT_APPLICABLE = (Quantity) new Quantity().addExtension(
-			"http://hl7.org/fhir/StructureDefinition/data-absent-reason", new org.hl7.fhir.r4.model.CodeType("not-applicable"));
+	private static final String DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 
 	private MeasureReports() {
 	}
@@ -88,7 +87,9 @@ final class MeasureReports {
 	private static Quantity score(MeasureValue value) {
 		if (value.score() == null) {
 			// a proportion over an empty denominator has no value, and says so: R4 requires a proportion's score
-			return value.proportion() ? NOT_APPLICABLE.copy() : null;
+			Quantity absent = new Quantity();
+			absent.addExtension(DATA_ABSENT_REASON, new org.hl7.fhir.r4.model.CodeType("not-applicable"));
+			return value.proportion() ? absent : null;
 		}
 		Quantity score = new Quantity().setValue(value.reportedScore());
 		return value.proportion() ? score : score.setSystem(UCUM).setCode(value.unit()).setUnit(value.unit());
