@@ -196,7 +196,11 @@ class DenialMetricsIT extends FhirIntegrationTest {
 	void theReports_validateAgainstTheBaseSpecification() throws Exception {
 		providerCases();
 		Instant now = Instant.now();
+		// every proportion with a denominator: the validator wants a number for each (a rate over nobody is reported
+		// with data-absent-reason, which it flags as MEASURE_MR_SCORE_VALUE_REQUIRED)
 		fixtures.writeRequest(id(), orgValue, now.minus(3, ChronoUnit.HOURS), false, null, "A1");
+		fixtures.writeRequest(id(), orgValue, now.minus(4, ChronoUnit.HOURS), false, "2", "A3");
+		fixtures.writeRequest(id(), orgValue, now.minus(5, ChronoUnit.HOURS), true, "1", "A1");
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		Bundle all = metrics("2026-01-01", today.toString());
 		assertThat(all.getEntry()).hasSize(4);
