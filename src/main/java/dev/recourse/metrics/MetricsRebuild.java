@@ -3,7 +3,6 @@ package dev.recourse.metrics;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.ArrayList;
@@ -62,13 +61,22 @@ class MetricsRebuild {
 		});
 	}
 
+	/** One page of the current resources by offset: a synchronous search alone stops at the default page size. */
+	private static List<IBaseResource> page(IFhirResourceDao<? extends IBaseResource> dao, String parameter, TokenParam token, int from,
+			SystemRequestDetails server) {
+		SearchParameterMap map = SearchParameterMap.newSynchronous(parameter, token);
+		map.setOffset(from);
+		map.setCount(PAGE);
+		map.setSort(new ca.uhn.fhir.rest.api.SortSpec("_id"));
+		return dao.search(map, server).getAllResources();
+	}
+
 	private int replay(Class<? extends IBaseResource> type, TokenParam token, String parameter) {
 		IFhirResourceDao<? extends IBaseResource> dao = daos.getResourceDao(type);
 		SystemRequestDetails server = new SystemRequestDetails();
-		IBundleProvider current = dao.search(SearchParameterMap.newSynchronous(parameter, token), server);
 		int versions = 0;
-		List<IBaseResource> page = current.getResources(0, PAGE);
-		for (int from = 0; !page.isEmpty(); from += PAGE, page = current.getResources(from, from + PAGE)) {
+		List<IBaseResource> page = page(dao, parameter, token, 0, server);
+		for (int from = 0; !page.isEmpty(); from += PAGE, page = page(dao, parameter, token, from, server)) {
 			for (IBaseResource resource : page) {
 				List<IBaseResource> history = new ArrayList<>(dao.history(resource.getIdElement().toUnqualifiedVersionless(),
 						null, null, null, server).getAllResources());
