@@ -68,7 +68,7 @@ class MetricsRebuild {
 		map.setOffset(from);
 		map.setCount(PAGE);
 		map.setSort(new ca.uhn.fhir.rest.api.SortSpec("_id"));
-		return dao.search(map, server).getAllResources();
+		return dao.search(map, server).getResources(0, PAGE);
 	}
 
 	private int replay(Class<? extends IBaseResource> type, TokenParam token, String parameter) {
