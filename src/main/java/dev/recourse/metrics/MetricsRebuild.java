@@ -20,15 +20,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills the read model from the FHIR resources on file: every version of every case Task, submission Task and payer
- * answer, oldest first, through the same projection the storage hooks run, in one transaction (the rows are replaced
- * whole or not at all). Run at start-up when this instance created the tables (a database from before the read model);
- * running it again gives the same rows.
+ * Fills the read model from the FHIR resources on file: for every case Task, submission Task and payer answer, its row
+ * is dropped and every version replayed, oldest first, through the same projection the storage hooks run. One
+ * transaction per page of resources (one transaction for everything made Hibernate re-check an ever-growing session on
+ * every query: minutes for a thousand cases), so while it runs a reader may see part of the rows old and part new;
+ * running it again gives the same rows. Run at start-up when this instance created the tables (a database from before
+ * the read model).
  */
 @Component
 class MetricsRebuild {
 	private static final Logger log = LoggerFactory.getLogger(MetricsRebuild.class);
-	private static final int PAGE = 500;
+	private static final int PAGE = 100;
 	private final DaoRegistry daos;
 	private final MetricsProjection projection;
 	private final MetricsRows rows;
@@ -53,12 +55,9 @@ class MetricsRebuild {
 
 	/** @return the number of resource versions replayed */
 	int rebuild() {
-		return transaction.execute(status -> {
-			rows.clear();
-			int versions = replay(Task.class, new TokenParam(CaseFacts.CASE_TYPE, "recourse-case"), "code");
-			versions += replay(Task.class, new TokenParam(CaseFacts.CASE_TYPE, "submission"), "code");
-			return versions + replay(ClaimResponse.class, new TokenParam(RequestFacts.TRACKING_NUMBER_SYSTEM, null), "identifier");
-		});
+		int versions = replay(Task.class, new TokenParam(CaseFacts.CASE_TYPE, "recourse-case"), "code");
+		versions += replay(Task.class, new TokenParam(CaseFacts.CASE_TYPE, "submission"), "code");
+		return versions + replay(ClaimResponse.class, new TokenParam(RequestFacts.TRACKING_NUMBER_SYSTEM, null), "identifier");
 	}
 
 	/** One page of the current resources by offset: a synchronous search alone stops at the default page size. */
@@ -75,15 +74,28 @@ class MetricsRebuild {
 		IFhirResourceDao<? extends IBaseResource> dao = daos.getResourceDao(type);
 		SystemRequestDetails server = new SystemRequestDetails();
 		int versions = 0;
-		List<IBaseResource> page = page(dao, parameter, token, 0, server);
-		for (int from = 0; !page.isEmpty(); from += PAGE, page = page(dao, parameter, token, from, server)) {
-			for (IBaseResource resource : page) {
-				List<IBaseResource> history = new ArrayList<>(dao.history(resource.getIdElement().toUnqualifiedVersionless(),
-						null, null, null, server).getAllResources());
-				Collections.reverse(history); // HAPI lists a history newest first
-				history.forEach(projection::project);
-				versions += history.size();
+		for (int from = 0; ; from += PAGE) {
+			int start = from;
+			Integer replayed = transaction.execute(status -> replayPage(dao, parameter, token, start, server));
+			if (replayed == null || replayed < 0) {
+				return versions;
 			}
+			versions += replayed;
+		}
+	}
+
+	/** @return the versions replayed, or -1 when the page is empty */
+	private int replayPage(IFhirResourceDao<? extends IBaseResource> dao, String parameter, TokenParam token, int from,
+			SystemRequestDetails server) {
+		List<IBaseResource> page = page(dao, parameter, token, from, server);
+		int versions = page.isEmpty() ? -1 : 0;
+		for (IBaseResource resource : page) {
+			rows.forget(resource);
+			List<IBaseResource> history = new ArrayList<>(dao.history(resource.getIdElement().toUnqualifiedVersionless(),
+					null, null, null, server).getAllResources());
+			Collections.reverse(history); // HAPI lists a history newest first
+			history.forEach(projection::project);
+			versions += history.size();
 		}
 		return versions;
 	}

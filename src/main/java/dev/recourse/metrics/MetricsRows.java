@@ -62,8 +62,12 @@ class MetricsRows {
 		jdbc.update("DELETE FROM " + table + " WHERE " + idColumn + " = ?", id);
 	}
 
-	void clear() {
-		jdbc.update("DELETE FROM " + MetricsTables.CASES);
-		jdbc.update("DELETE FROM " + MetricsTables.REQUESTS);
+	/** Drops the row a case Task or payer answer keeps (a submission Task's clock lives on its case's row: kept). */
+	void forget(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+		if (resource instanceof org.hl7.fhir.r4.model.Task task && CaseFacts.isCase(task)) {
+			forget(MetricsTables.CASES, "case_id", task.getIdElement().getIdPart());
+		} else if (resource instanceof org.hl7.fhir.r4.model.ClaimResponse response) {
+			forget(MetricsTables.REQUESTS, "response_id", response.getIdElement().getIdPart());
+		}
 	}
 }

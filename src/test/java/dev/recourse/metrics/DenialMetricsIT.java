@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -19,6 +20,8 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code Organization/[id]/$denial-metrics} over HTTP on a handful of cases and payer-side requests written through the
@@ -29,6 +32,10 @@ import org.junit.jupiter.api.Test;
 class DenialMetricsIT extends FhirIntegrationTest {
 	private static final String Q1_START = "2026-01-01";
 	private static final String Q1_END = "2026-03-31";
+	@Autowired
+	DataSource dataSource;
+	@Autowired
+	MetricsRebuild rebuild;
 	private String orgValue;
 	private String orgId;
 	private MetricsFixtures fixtures;
@@ -190,6 +197,19 @@ class DenialMetricsIT extends FhirIntegrationTest {
 		assertThat(report(none, MeasureValue.CMS_0057_F).getGroup()).hasSize(6);
 		assertThat(report(none, MeasureValue.CMS_0057_F_TIME).getGroup()).hasSize(4)
 				.allSatisfy(group -> assertThat(group.hasMeasureScore()).isFalse());
+	}
+
+	@Test
+	void aRebuildFromTheResources_givesTheRowsTheStorageHooksKept() {
+		providerCases();
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		String rows = "SELECT * FROM " + MetricsTables.CASES + " WHERE org_key = ? ORDER BY case_id";
+		List<java.util.Map<String, Object>> kept = jdbc.queryForList(rows, MetricsFixtures.ORG_SYSTEM + "|" + orgValue);
+
+		rebuild.rebuild();
+
+		assertThat(kept).hasSize(4);
+		assertThat(jdbc.queryForList(rows, MetricsFixtures.ORG_SYSTEM + "|" + orgValue)).isEqualTo(kept);
 	}
 
 	@Test
