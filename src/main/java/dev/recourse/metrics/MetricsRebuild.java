@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills the read model from the FHIR resources on file: for every case Task, submission Task and payer answer, its row
  * is dropped and every version replayed, oldest first, through the same projection the storage hooks run. One
- * transaction per page of resources (one transaction for everything made Hibernate re-check an ever-growing session on
- * every query: minutes for a thousand cases), so while it runs a reader may see part of the rows old and part new;
+ * transaction per resource (one for everything, or even per page, made Hibernate re-check an ever-growing session on
+ * every query: many minutes for a thousand cases), so while it runs a reader may see part of the rows old and part new;
  * running it again gives the same rows. Run at start-up when this instance created the tables (a database from before
  * the read model).
  */
@@ -75,28 +75,25 @@ class MetricsRebuild {
 		SystemRequestDetails server = new SystemRequestDetails();
 		int versions = 0;
 		for (int from = 0; ; from += PAGE) {
-			int start = from;
-			Integer replayed = transaction.execute(status -> replayPage(dao, parameter, token, start, server));
-			if (replayed == null || replayed < 0) {
+			List<IBaseResource> page = page(dao, parameter, token, from, server);
+			if (page.isEmpty()) {
 				return versions;
 			}
-			versions += replayed;
+			for (IBaseResource resource : page) {
+				Integer replayed = transaction.execute(status -> replayOne(dao, resource, server));
+				versions += replayed == null ? 0 : replayed;
+			}
 		}
 	}
 
-	/** @return the versions replayed, or -1 when the page is empty */
-	private int replayPage(IFhirResourceDao<? extends IBaseResource> dao, String parameter, TokenParam token, int from,
-			SystemRequestDetails server) {
-		List<IBaseResource> page = page(dao, parameter, token, from, server);
-		int versions = page.isEmpty() ? -1 : 0;
-		for (IBaseResource resource : page) {
-			rows.forget(resource);
-			List<IBaseResource> history = new ArrayList<>(dao.history(resource.getIdElement().toUnqualifiedVersionless(),
-					null, null, null, server).getAllResources());
-			Collections.reverse(history); // HAPI lists a history newest first
-			history.forEach(projection::project);
-			versions += history.size();
-		}
+	/** One resource: its row dropped, its versions replayed oldest first. */
+	private int replayOne(IFhirResourceDao<? extends IBaseResource> dao, IBaseResource resource, SystemRequestDetails server) {
+		rows.forget(resource);
+		List<IBaseResource> history = new ArrayList<>(dao.history(resource.getIdElement().toUnqualifiedVersionless(),
+				null, null, null, server).getAllResources());
+		Collections.reverse(history); // HAPI lists a history newest first
+		history.forEach(projection::project);
+		int versions = history.size();
 		return versions;
 	}
 }
