@@ -178,7 +178,7 @@ class SpecialistAppIT extends FhirIntegrationTest {
 		assertThat(timeline).containsText("Decision");
 		page.getByLabel("Person spoken to").fill("Dana at Cigna utilization management");
 		page.getByLabel("Reference number").fill("CALL-2211");
-		page.getByLabel("Notes").fill("Confirmed the exception was approved; letter to follow by mail.");
+		page.getByLabel("Notes", new Page.GetByLabelOptions().setExact(true)).fill("Confirmed the exception was approved; letter to follow by mail.");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log call")).click();
 		assertThat(timeline).containsText("reference CALL-2211", PATIENCE);
 		screenshot(page, "6-timeline");
