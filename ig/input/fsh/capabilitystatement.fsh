@@ -114,6 +114,7 @@ Description: "The FHIR R4 API of a Recourse server: provider-side casework (tria
 * insert Interactions
 * rest[0].resource[+].type = #Organization
 * insert Interactions
+* insert Op(denial-metrics, http://recourse.dev/fhir/OperationDefinition/Organization-denial-metrics)
 * rest[0].resource[+].type = #Endpoint
 * insert Interactions
 * rest[0].resource[+].type = #Communication
@@ -125,6 +126,8 @@ Description: "The FHIR R4 API of a Recourse server: provider-side casework (tria
 * rest[0].resource[+].type = #SearchParameter
 * rest[0].resource[=].interaction[0].code = #read
 * rest[0].resource[+].type = #OperationDefinition
+* rest[0].resource[=].interaction[0].code = #read
+* rest[0].resource[+].type = #Measure
 * rest[0].resource[=].interaction[0].code = #read
 
 // System level: CDex $submit-attachment (payer side), under CDex's own definition (not copied here)

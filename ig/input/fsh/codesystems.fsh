@@ -280,3 +280,29 @@ Description: "A document or step an application to a manufacturer's patient assi
 * #income-proof "Proof of income" "Household income evidence: last tax return, pay stubs, benefit letters, or a signed statement of no income."
 * #residency-proof "Proof of residency" "Evidence the patient lives in the United States or its territories."
 * #lis-denial "Extra Help (LIS) decision" "For Medicare Part D patients where the programme asks: the Low-Income Subsidy (Extra Help) denial or decision."
+
+// --- denial-metric ---------------------------------------------------------------------------------
+CodeSystem: DenialMetric
+Id: denial-metric
+Title: "Denial metric"
+Description: "The groups and stratifiers of Recourse's denial Measures (recourse-denial-outcomes, cms-0057-f-prior-authorization)."
+* insert RecourseCodeSystem(denial-metric, DenialMetric)
+* #overturn-rate "Overturn rate" "Decided cases whose denial the payer reversed in whole or in part, among the decided cases."
+* #denial-to-submission-average "Time from denial to submission, average" "Average days from the denial's date to the first submission to the payer."
+* #denial-to-submission-median "Time from denial to submission, median" "Median days from the denial's date to the first submission to the payer."
+* #filing-deadline-met "Filing deadlines met" "Cases filed by the end of their filing deadline's day, among those filed or past their deadline."
+* #decision-clock-met "Payer decision clocks met" "Submissions the payer decided by its decision due time, among those decided or past due."
+* #pa-approved-standard "Standard prior authorizations approved" "Standard requests approved in whole or in part, among those decided."
+* #pa-denied-standard "Standard prior authorizations denied" "Standard requests denied, among those decided."
+* #pa-approved-after-appeal-standard "Standard requests approved after appeal" "Standard appeal requests approved in whole or in part, among the decided appeals."
+* #pa-decision-time-average-standard "Standard decision time, average" "Average hours from receipt of a standard request to its decision."
+* #pa-decision-time-median-standard "Standard decision time, median" "Median hours from receipt of a standard request to its decision."
+* #pa-approved-expedited "Expedited prior authorizations approved" "Expedited requests approved in whole or in part, among those decided."
+* #pa-denied-expedited "Expedited prior authorizations denied" "Expedited requests denied, among those decided."
+* #pa-approved-after-appeal-expedited "Expedited requests approved after appeal" "Expedited appeal requests approved in whole or in part, among the decided appeals."
+* #pa-decision-time-average-expedited "Expedited decision time, average" "Average hours from receipt of an expedited request to its decision."
+* #pa-decision-time-median-expedited "Expedited decision time, median" "Median hours from receipt of an expedited request to its decision."
+* #payer "Payer" "Stratifier: the denial's insurer (identifier system|value, else reference or name)."
+* #category "Denial category" "Stratifier: the case's first denial-category."
+* #service "Drug or service" "Stratifier: the denial's first coded addItem.productOrService (system|code)."
+* #pathway "Pathway" "Stratifier: the case's pathway when it was first submitted (its current one before that)."

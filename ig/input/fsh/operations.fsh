@@ -379,3 +379,20 @@ Description: "Marks one item of an assistance application checklist done or not 
 * parameter[=].binding.valueSet = Canonical(AssistanceDocumentVS)
 * insert Param(done, in, 1, 1, boolean, [[Done (true) or not yet (false).]])
 * insert Param(return, out, 1, 1, Task, [[The checklist as updated.]])
+
+// --- Organization/[id]/$denial-metrics -------------------------------------------------------------
+Instance: Organization-denial-metrics
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Denial metrics of an organization"
+Description: "The organization's denial metrics for a period as MeasureReports or CSV: the CMS-0057-F prior-authorization measures of the requests it received as a payer, and the overturn, timeliness and deadline numbers of the cases on denials it received as a provider."
+* insert RecourseOperation(Organization-denial-metrics, denial-metrics, DenialMetrics)
+* description = "Evaluates the Measures recourse-denial-outcomes (provider side: cases whose denial names the organization as requestor, by the denial's date; overturn rate in total and stratified by payer, denial category, drug/service and pathway; time from denial to submission, average and median; filing deadlines met; the payer's decision clock met where submissions carry submission-decision-due) and cms-0057-f-prior-authorization (payer side: PAS requests received by the organization as insurer, by date received; approved, denied, approved after appeal, average and median decision time, standard and expedited apart) from the server's metrics read model, aggregated in SQL. The organization is matched by every identifier it carries and by its own reference. Returns a collection Bundle of four summary MeasureReports (the proportions and the times of each side: FHIR R4 scores a Measure one way); with _format=csv or Accept: text/csv the same numbers as text/csv. Not for tokens confined to one patient."
+* affectsState = false
+* resource[0] = #Organization
+* system = false
+* type = false
+* instance = true
+* insert Param(periodStart, in, 1, 1, date, [[First day of the period (YYYY-MM-DD, UTC), included.]])
+* insert Param(periodEnd, in, 1, 1, date, [[Last day of the period (YYYY-MM-DD, UTC), included; at most ten years after periodStart.]])
+* insert Param(return, out, 1, 1, Bundle, [[A collection Bundle of summary MeasureReports (one per Measure: recourse-denial-outcomes, recourse-denial-timing, cms-0057-f-prior-authorization, cms-0057-f-decision-time); or, for text/csv, a Binary served as text/csv.]])

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class ProfileLibrary {
 	static final String STRUCTURE_DEFINITION_BASE = "http://recourse.dev/fhir/StructureDefinition/";
 	private static final Set<String> CONFORMANCE_TYPES = Set.of(
-			"StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter", "OperationDefinition", "CapabilityStatement");
+			"StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter", "OperationDefinition", "CapabilityStatement", "Measure");
 
 	private final List<IBaseResource> conformanceResources;
 	private final List<IBaseResource> examples;

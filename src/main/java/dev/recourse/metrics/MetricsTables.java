@@ -1,0 +1,68 @@
+package dev.recourse.metrics;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read model's two tables, created at start-up when missing. HAPI's migrator owns HAPI's schema only, so these are
+ * plain {@code CREATE TABLE IF NOT EXISTS} in SQL both H2 and PostgreSQL speak (times as epoch seconds, so arithmetic
+ * needs no dialect). Two instances starting at once on one PostgreSQL can race inside {@code IF NOT EXISTS} (a duplicate
+ * catalogue row); the loser finds the table there and goes on.
+ */
+@Component
+class MetricsTables {
+	static final String CASES = "rc_case_metrics";
+	static final String REQUESTS = "rc_request_metrics";
+	private static final Logger log = LoggerFactory.getLogger(MetricsTables.class);
+	private static final List<String> DDL = List.of(
+			"CREATE TABLE IF NOT EXISTS " + CASES + " (case_id VARCHAR(128) PRIMARY KEY, org_key VARCHAR(300), payer VARCHAR(300),"
+					+ " category VARCHAR(64), service VARCHAR(128), denied_at BIGINT, stage VARCHAR(64), submitted_at BIGINT,"
+					+ " pathway VARCHAR(64), filing_deadline BIGINT, decision_due BIGINT, decided_at BIGINT, outcome VARCHAR(32))",
+			"CREATE INDEX IF NOT EXISTS rc_case_metrics_org ON " + CASES + " (org_key, denied_at)",
+			"CREATE TABLE IF NOT EXISTS " + REQUESTS + " (response_id VARCHAR(128) PRIMARY KEY, org_key VARCHAR(300),"
+					+ " received_at BIGINT, expedited BOOLEAN, appeal BOOLEAN, decided_at BIGINT, outcome VARCHAR(32))",
+			"CREATE INDEX IF NOT EXISTS rc_request_metrics_org ON " + REQUESTS + " (org_key, received_at)");
+
+	private final JdbcTemplate jdbc;
+	private final boolean created;
+
+	MetricsTables(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.created = !exists();
+		for (String statement : DDL) {
+			execute(statement);
+		}
+	}
+
+	/** Whether this start created the tables: the read model then has to be filled from the FHIR resources on file. */
+	boolean createdNow() {
+		return created;
+	}
+
+	JdbcTemplate jdbc() {
+		return jdbc;
+	}
+
+	private boolean exists() {
+		try {
+			jdbc.queryForObject("SELECT COUNT(*) FROM " + CASES + " WHERE 1 = 0", Long.class);
+			return true;
+		} catch (DataAccessException missing) {
+			return false;
+		}
+	}
+
+	private void execute(String statement) {
+		try {
+			jdbc.execute(statement);
+		} catch (DataAccessException raced) {
+			// another instance created it between our check and ours; anything else shows on the next statement
+			log.info("Metrics schema statement skipped: {}", raced.getMostSpecificCause().getClass().getSimpleName());
+		}
+	}
+}
