@@ -4,12 +4,14 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,31 @@ class MetricsRebuild {
 		return versions + replay(ClaimResponse.class, new TokenParam(RequestFacts.TRACKING_NUMBER_SYSTEM, null), "identifier");
 	}
 
+	/**
+	 * One organization's rows replayed from their resources (its cases, their submissions and its payer answers): after a
+	 * correction to that organization's data, without walking every case on file.
+	 *
+	 * @return the number of resource versions replayed
+	 */
+	int rebuild(String orgKey) {
+		IFhirResourceDao<Task> tasks = daos.getResourceDao(Task.class);
+		IFhirResourceDao<ClaimResponse> responses = daos.getResourceDao(ClaimResponse.class);
+		SystemRequestDetails server = new SystemRequestDetails();
+		int versions = 0;
+		for (String caseId : rows.idsOf(MetricsTables.CASES, "case_id", orgKey)) {
+			versions += replay(tasks, tasks.read(new IdType("Task", caseId), server), server);
+			SearchParameterMap submissions = SearchParameterMap.newSynchronous("part-of", new ReferenceParam("Task/" + caseId))
+					.add("code", new TokenParam(CaseFacts.CASE_TYPE, "submission"));
+			for (IBaseResource submission : tasks.search(submissions, server).getAllResources()) {
+				versions += replay(tasks, submission, server);
+			}
+		}
+		for (String responseId : rows.idsOf(MetricsTables.REQUESTS, "response_id", orgKey)) {
+			versions += replay(responses, responses.read(new IdType("ClaimResponse", responseId), server), server);
+		}
+		return versions;
+	}
+
 	/** One page of the current resources by offset: a synchronous search alone stops at the default page size. */
 	private static List<IBaseResource> page(IFhirResourceDao<? extends IBaseResource> dao, String parameter, TokenParam token, int from,
 			SystemRequestDetails server) {
@@ -80,10 +107,14 @@ class MetricsRebuild {
 				return versions;
 			}
 			for (IBaseResource resource : page) {
-				Integer replayed = transaction.execute(status -> replayOne(dao, resource, server));
-				versions += replayed == null ? 0 : replayed;
+				versions += replay(dao, resource, server);
 			}
 		}
+	}
+
+	private int replay(IFhirResourceDao<? extends IBaseResource> dao, IBaseResource resource, SystemRequestDetails server) {
+		Integer replayed = transaction.execute(status -> replayOne(dao, resource, server));
+		return replayed == null ? 0 : replayed;
 	}
 
 	/** One resource: its row dropped, its versions replayed oldest first. */

@@ -34,6 +34,11 @@ class MetricsRows {
 		this.jdbc = tables.jdbc();
 	}
 
+	/** The ids of the rows one organization has in a table (cases by case_id, payer answers by response_id). */
+	java.util.List<String> idsOf(String table, String idColumn, String orgKey) {
+		return jdbc.queryForList("SELECT " + idColumn + " FROM " + table + " WHERE org_key = ? ORDER BY " + idColumn, String.class, orgKey);
+	}
+
 	void recordCase(CaseFacts facts) {
 		Object[] values = {facts.orgKey(), facts.payer(), facts.service(), facts.deniedAt(), facts.category(), facts.stage(),
 				facts.pathway(), facts.deadline(), facts.submitted() ? facts.changedAt() : null,
