@@ -22,7 +22,9 @@ import org.springframework.util.FileSystemUtils;
  * with this JVM's own {@code java}, so the report's java version is the server's.
  */
 final class ServerProcess implements AutoCloseable {
-	private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+	// a loaded machine (a profiler attached, other builds) can take longer to start: BENCH_READY_MINUTES
+	private static final Duration READY_WITHIN = Duration.ofMinutes(Long.parseLong(
+			java.util.Objects.requireNonNullElse(System.getenv("BENCH_READY_MINUTES"), "5")));
 	private final Process process;
 	private final Path workDir;
 	private final int port;
