@@ -16,9 +16,12 @@ import java.util.Set;
  * @param process how the filing is handled there, in a sentence the letter and the specialist can use
  * @param citation the law that names this addressee
  * @param source where the contact details were read (URL)
+ * @param jurisdiction when the office is not the one for every plan the row covers: which go elsewhere, and where; null
+ *        when it is (the letter prints it for the specialist to check)
  */
 public record Addressee(Recipient recipient, String name, List<String> address, String phone, String fax, String web,
-		String email, Set<String> unverified, String process, String citation, String source, SourceConfidence confidence) {
+		String email, Set<String> unverified, String process, String citation, String source, SourceConfidence confidence,
+		String jurisdiction) {
 	public static final Set<String> CONTACT_FIELDS = Set.of("address", "phone", "fax", "web", "email");
 
 	public Addressee {
@@ -26,6 +29,17 @@ public record Addressee(Recipient recipient, String name, List<String> address, 
 		Objects.requireNonNull(name, "name");
 		address = List.copyOf(address);
 		unverified = Set.copyOf(unverified);
+	}
+
+	/** An addressee that receives the filing for every plan its row covers. */
+	public Addressee(Recipient recipient, String name, List<String> address, String phone, String fax, String web, String email,
+			Set<String> unverified, String process, String citation, String source, SourceConfidence confidence) {
+		this(recipient, name, address, phone, fax, web, email, unverified, process, citation, source, confidence, null);
+	}
+
+	/** Whether the row has no mailing address and says the source did not show one: the letter leaves a gap to fill. */
+	public boolean addressToFill() {
+		return address.isEmpty() && isUnverified("address");
 	}
 
 	/** Whether a contact field is to be confirmed before the filing goes out (the whole row is when it is U). */

@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class FilingAddressees {
 	public static final String RESOURCE = "rules/filing-addressees.yaml";
+	/** USPS codes of the states, DC and the territories with their own insurance regulator and Medicaid agency. */
+	static final Set<String> USPS_STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
+			"IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
+			"OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP");
 	private final List<Row> rows;
 
 	public FilingAddressees() {
@@ -32,6 +36,10 @@ public class FilingAddressees {
 
 	public int size() {
 		return rows.size();
+	}
+
+	List<Row> rows() {
+		return rows;
 	}
 
 	/** The addressee of a filing; 422 naming the missing state or row, and for a pathway with nothing to file, why. */
@@ -76,9 +84,13 @@ public class FilingAddressees {
 		}
 		Addressee addressee = new Addressee(recipient, row.required("name"), row.list("address"), row.optional("phone"),
 				row.optional("fax"), row.optional("web"), row.optional("email"), unverified, row.optional("process"),
-				row.required("citation"), row.required("source"), row.confidence());
+				row.required("citation"), row.required("source"), row.confidence(), row.optional("jurisdiction"));
+		List<String> states = row.list("states");
+		states.stream().filter(state -> !USPS_STATES.contains(state)).findFirst().ifPresent(state -> {
+			throw row.problem("'states': '" + state + "' is not a USPS state code (upper case, e.g. CA)");
+		});
 		return new Row(codes(row, "pathways", PathwayCode::fromCode), codes(row, "regimes", PlanRegime::fromCode),
-				Set.copyOf(row.list("states")), addressee);
+				Set.copyOf(states), addressee);
 	}
 
 	private static <T> Set<T> codes(RuleRow row, String key, java.util.function.Function<String, T> parse) {

@@ -40,8 +40,9 @@ public record FilingContent(Kind kind, String title, AddresseeBlock addressee, F
 	 * @param lines address and contact lines, each a fact; "(unverified: confirm before sending)" is part of the line
 	 * @param process how the filing is handled there
 	 * @param source where the contact details were read
+	 * @param jurisdiction which plans go to another office, and where; null when this office is the one for all
 	 */
-	public record AddresseeBlock(Fact<String> name, List<Fact<String>> lines, String process, String source) {
+	public record AddresseeBlock(Fact<String> name, List<Fact<String>> lines, String process, String source, String jurisdiction) {
 		public AddresseeBlock {
 			lines = List.copyOf(lines);
 		}

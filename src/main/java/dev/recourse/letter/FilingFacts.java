@@ -50,15 +50,19 @@ final class FilingFacts {
 			Fact<String> name = Fact.ofNullable(insurer.map(Organization::getName).orElse(null));
 			List<Fact<String>> lines = insurer.flatMap(plan -> plan.getAddress().stream().findFirst()).map(FilingFacts::lines)
 					.orElse(List.of(Fact.unknown()));
-			return new AddresseeBlock(name, lines, addressee.name() + ". " + addressee.process(), addressee.source());
+			return new AddresseeBlock(name, lines, addressee.name() + ". " + addressee.process(), addressee.source(), addressee.jurisdiction());
 		}
 		List<Fact<String>> lines = new ArrayList<>();
 		addressee.address().forEach(line -> lines.add(Fact.of(line + (addressee.isUnverified("address") ? UNVERIFIED : ""))));
+		if (addressee.addressToFill()) {
+			// the source showed no mailing address: a gap the specialist fills, never an address made up
+			lines.add(Fact.unknown());
+		}
 		contact(lines, addressee, "phone", "Telephone ", Addressee::phone);
 		contact(lines, addressee, "fax", "Fax ", Addressee::fax);
 		contact(lines, addressee, "web", "", Addressee::web);
 		contact(lines, addressee, "email", "", Addressee::email);
-		return new AddresseeBlock(Fact.of(addressee.name()), lines, addressee.process(), addressee.source());
+		return new AddresseeBlock(Fact.of(addressee.name()), lines, addressee.process(), addressee.source(), addressee.jurisdiction());
 	}
 
 	private static void contact(List<Fact<String>> lines, Addressee addressee, String field, String label, Function<Addressee, String> value) {

@@ -62,7 +62,8 @@ class FilingLetters {
 		missed.forEach(clock -> clock.consequenceCitation().ifPresent(law::add));
 		List<String> enclosures = FilingFacts.enclosures(file.denial(), prepared.standing().decision(), missed, base.enclosures());
 		LetterContent letter = new LetterContent(base.parties(), base.request(), base.clinicalSummary(), base.criteria(),
-				base.priorTherapies(), base.offLabel(), List.copyOf(law), base.deadline(), enclosures, base.signature(), base.sections());
+				base.priorTherapies(), base.offLabel(), List.copyOf(law), base.deadline(), enclosures, base.signature(), base.sections(),
+				base.peerToPeers());
 		String code = prepared.option().code().code();
 		return new FilingContent(FilingFacts.kind(code), FilingFacts.title(code), FilingFacts.addressee(prepared.addressee(), file.insurer()),
 				FilingFacts.state(prepared.state()), "The decision this filing answers: " + prepared.standing().basis() + ".",

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Organization;
@@ -25,13 +26,16 @@ import org.hl7.fhir.r4.model.Task;
  * @param cited the resources the map cites as evidence (answers and off-label review), by {@code Type/id}, in citation order
  * @param episodes the patient's prior-therapy episode MedicationStatements
  * @param prescriber the Practitioner who prescribes (the request's provider or care team, else the map's author)
+ * @param peerToPeers the case's Communications (part of the case Task); participants named from the records they reference
  */
 public record LetterCase(Task caseTask, ClaimResponse denial, Patient patient, Optional<Organization> insurer,
 		Optional<Coverage> coverage, Optional<Claim> originalRequest, Optional<QuestionnaireResponse> map,
-		Map<String, Resource> cited, List<MedicationStatement> episodes, Optional<Practitioner> prescriber) {
+		Map<String, Resource> cited, List<MedicationStatement> episodes, Optional<Practitioner> prescriber,
+		List<Communication> peerToPeers) {
 	public LetterCase {
 		cited = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cited));
 		episodes = List.copyOf(episodes);
+		peerToPeers = List.copyOf(peerToPeers);
 	}
 
 	public String caseId() {

@@ -21,6 +21,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationStatement;
@@ -57,7 +58,29 @@ final class LetterCaseReader {
 		return new LetterCase(caseTask, denial, patient,
 				local(denial.getInsurer(), "Organization").flatMap(ref -> read(store, Organization.class, ref)),
 				PlanRecords.caseCoverage(store, caseTask, denial), request, map, cited, episodes(store, patient),
-				prescriber(store, request, map));
+				prescriber(store, request, map), peerToPeers(store, caseTask));
+	}
+
+	/**
+	 * The case's peer-to-peer outcome Communications (part of the case Task, carrying the outcome extension), their
+	 * participants named on these read copies from the records they reference, as the letter quotes them.
+	 */
+	private static List<Communication> peerToPeers(IRepository store, Task caseTask) {
+		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
+		params.put("part-of", List.of(new ReferenceParam("Task/" + caseTask.getIdElement().getIdPart())));
+		List<Communication> outcomes = store.search(Bundle.class, Communication.class, params).getEntry().stream()
+				.map(Bundle.BundleEntryComponent::getResource).map(Communication.class::cast)
+				.filter(communication -> communication.hasExtension(PeerToPeerFacts.OUTCOME_EXTENSION)).toList();
+		outcomes.forEach(communication -> Stream.concat(Stream.of(communication.getSender()), communication.getRecipient().stream())
+				.filter(party -> !party.hasDisplay()).forEach(party -> partyName(store, party).ifPresent(party::setDisplay)));
+		return outcomes;
+	}
+
+	/** A referenced person's or organization's name, when the record is on this server and readable to the caller. */
+	private static Optional<String> partyName(IRepository store, Reference party) {
+		return practitioner(store, party).flatMap(ref -> read(store, Practitioner.class, ref))
+				.flatMap(practitioner -> practitioner.getName().stream().findFirst()).map(PartyFacts::written)
+				.or(() -> local(party, "Organization").flatMap(ref -> read(store, Organization.class, ref)).map(Organization::getName));
 	}
 
 	/**

@@ -31,11 +31,13 @@ import java.util.TreeMap;
  * @param signature the prescriber who signs
  * @param sections the specialist's own text keyed by {@link #SECTION_NAMES section name}; an absent one prints as a
  *     placeholder
+ * @param peerToPeers the case's recorded peer-to-peer outcomes, oldest first; empty when none is on file (then the
+ *     letter says nothing of one)
  */
 public record LetterContent(Parties parties, Request request, List<Statement> clinicalSummary,
 		List<CriterionRow> criteria, List<PriorTherapy> priorTherapies, Optional<OffLabel> offLabel,
 		List<String> legalBasis, Deadline deadline, List<String> enclosures, Signature signature,
-		Map<String, String> sections) {
+		Map<String, String> sections, List<PeerToPeerCall> peerToPeers) {
 
 	/** Opening paragraph(s): who writes and what for. */
 	public static final String OPENING = "opening";
@@ -74,6 +76,15 @@ public record LetterContent(Parties parties, Request request, List<Statement> cl
 			}
 		});
 		sections = Collections.unmodifiableMap(kept);
+		peerToPeers = List.copyOf(peerToPeers);
+	}
+
+	/** A letter with no peer-to-peer on file. */
+	public LetterContent(Parties parties, Request request, List<Statement> clinicalSummary, List<CriterionRow> criteria,
+			List<PriorTherapy> priorTherapies, Optional<OffLabel> offLabel, List<String> legalBasis, Deadline deadline,
+			List<String> enclosures, Signature signature, Map<String, String> sections) {
+		this(parties, request, clinicalSummary, criteria, priorTherapies, offLabel, legalBasis, deadline, enclosures, signature,
+				sections, List.of());
 	}
 
 	/**

@@ -26,6 +26,7 @@ final class LetterFacts {
 				PathwayFacts.deadline(option),
 				CriteriaFacts.enclosures(file.map(), file.cited()),
 				signature,
-				sections);
+				sections,
+				PeerToPeerFacts.calls(file.peerToPeers()));
 	}
 }

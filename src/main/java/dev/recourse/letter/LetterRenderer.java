@@ -68,6 +68,7 @@ public class LetterRenderer {
 		context.setVariable("claimNumber", content.parties().claimNumber().orElse(null));
 		context.setVariable("offLabel", content.offLabel().orElse(null));
 		context.setVariable("signedAt", content.signature().signedAt().map(show::text).orElse(null));
+		context.setVariable("peerToPeers", content.peerToPeers().stream().map(call -> call.printed(show)).toList());
 		context.setVariable("title", title);
 		context.setVariable("author", author(content));
 		return context;

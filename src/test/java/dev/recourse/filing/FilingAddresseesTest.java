@@ -7,8 +7,13 @@ import dev.recourse.common.RecourseException;
 import dev.recourse.denial.PlanRegime;
 import dev.recourse.denial.RuleFileException;
 import dev.recourse.pathway.PathwayCode;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** rules/filing-addressees.yaml: who receives each filing, by regime and state; a gap is a 422 naming the file, never a guess. */
 class FilingAddresseesTest {
@@ -16,8 +21,84 @@ class FilingAddresseesTest {
 	private static final Optional<PlanState> NY = Optional.of(new PlanState("NY", "the patient's address"));
 
 	@Test
-	void everyRowCitesItsSource() {
-		assertThat(ADDRESSEES.size()).isGreaterThanOrEqualTo(12);
+	void everyRowCitesItsSource_citationAndConfidence() {
+		assertThat(ADDRESSEES.size()).isGreaterThanOrEqualTo(29);
+		assertThat(ADDRESSEES.rows()).allSatisfy(row -> {
+			assertThat(row.addressee().source()).as(row.addressee().name()).isNotBlank();
+			assertThat(row.addressee().citation()).as(row.addressee().name()).isNotBlank();
+			assertThat(row.addressee().confidence()).as(row.addressee().name()).isNotNull();
+		});
+	}
+
+	@Test
+	void everyStateRow_namesValidUspsCodes_andAnAddressTheLetterCanUse() {
+		assertThat(ADDRESSEES.rows()).flatExtracting(FilingAddressees.Row::states).isNotEmpty()
+				.allSatisfy(state -> assertThat(FilingAddressees.USPS_STATES).contains(state));
+		// an office row without a mailing address either takes filings online or by telephone, or leaves the gap marked
+		assertThat(ADDRESSEES.rows()).filteredOn(row -> row.addressee().recipient() == Addressee.Recipient.OFFICE)
+				.allSatisfy(row -> assertThat(row.addressee().web() != null || row.addressee().phone() != null || !row.addressee().address().isEmpty())
+						.as(row.addressee().name()).isTrue());
+	}
+
+	@Test
+	void noTwoRows_forTheSamePathwayRegimeAndState() {
+		Map<String, String> seen = new HashMap<>();
+		for (FilingAddressees.Row row : ADDRESSEES.rows()) {
+			Set<String> states = row.states().isEmpty() ? Set.of("any state") : row.states();
+			for (PathwayCode pathway : row.pathways()) {
+				for (PlanRegime regime : row.regimes()) {
+					for (String state : states) {
+						String key = pathway.code() + "/" + regime.code() + "/" + state;
+						assertThat(seen.put(key, row.addressee().name())).as(key + " also in " + row.addressee().name()).isNull();
+					}
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest(name = "{0} of a {1} plan in {2}")
+	@CsvSource(delimiter = '|', value = {
+			"external-review | aca-individual | CA | California Department of Managed Health Care",
+			"expedited-external-review | erisa-insured | CA | California Department of Managed Health Care",
+			"external-review | erisa-insured | FL | HHS Federal External Review Request",
+			"external-review | aca-individual | PA | Pennsylvania Insurance Department, Independent External Review",
+			"external-review | erisa-insured | IL | Illinois Department of Insurance, External Review",
+			"external-review | aca-individual | NC | North Carolina Department of Insurance",
+			"state-fair-hearing | medicaid-managed-care | CA | California Department of Social Services",
+			"state-fair-hearing | medicaid-ffs | CA | California Department of Social Services",
+			"state-fair-hearing | medicaid-managed-care | FL | Florida Agency for Health Care Administration",
+			"state-fair-hearing | medicaid-managed-care | PA | The Medicaid managed care plan",
+			"state-fair-hearing | medicaid-managed-care | IL | Illinois Department of Healthcare and Family Services",
+			"state-fair-hearing | medicaid-managed-care | TX | The Medicaid managed care organization",
+			"regulator-complaint | erisa-insured | CA | California Department of Managed Health Care",
+			"regulator-complaint | aca-individual | FL | Florida Department of Financial Services",
+			"regulator-complaint | erisa-insured | PA | Pennsylvania Insurance Department, Bureau of Consumer Services",
+			"regulator-complaint | aca-individual | IL | Illinois Department of Insurance, Consumer Services",
+			"regulator-complaint | erisa-insured | OH | Ohio Department of Insurance",
+			"regulator-complaint | aca-individual | GA | Georgia Office of Commissioner of Insurance",
+			"regulator-complaint | erisa-insured | NC | North Carolina Department of Insurance"})
+	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
+		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
+
+		assertThat(addressee.name()).startsWith(name);
+	}
+
+	@Test
+	void california_printsWhichPlansGoToTheOtherRegulator_andAnAddressTheSourceDidNotShowIsAGap() {
+		Addressee dmhc = ADDRESSEES.find(PathwayCode.EXTERNAL_REVIEW, PlanRegime.ERISA_INSURED, Optional.of(new PlanState("CA", "test")));
+		assertThat(dmhc.jurisdiction()).contains("California Department of Insurance");
+		assertThat(dmhc.addressToFill()).isFalse();
+
+		Addressee pid = ADDRESSEES.find(PathwayCode.EXTERNAL_REVIEW, PlanRegime.ACA_INDIVIDUAL, Optional.of(new PlanState("PA", "test")));
+		assertThat(pid.address()).isEmpty();
+		assertThat(pid.addressToFill()).isTrue();
+		assertThat(pid.jurisdiction()).isNull();
+	}
+
+	@Test
+	void georgia_hasNoRegulatorRowForAGovernmentalPlan_itsDepartmentSaysItHasNoJurisdiction() {
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.REGULATOR_COMPLAINT, PlanRegime.GOVERNMENTAL_NONFEDERAL,
+				Optional.of(new PlanState("GA", "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for GA");
 	}
 
 	@Test
@@ -62,9 +143,9 @@ class FilingAddresseesTest {
 	@Test
 	void stateWithoutARow_is422NamingTheStateAndTheFile() {
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_MANAGED_CARE,
-				Optional.of(new PlanState("CA", "the patient's address"))))
+				Optional.of(new PlanState("WY", "the patient's address"))))
 				.isInstanceOf(RecourseException.class)
-				.hasMessageContaining("in CA (the patient's address)").hasMessageContaining("add a row for CA to rules/filing-addressees.yaml");
+				.hasMessageContaining("in WY (the patient's address)").hasMessageContaining("add a row for WY to rules/filing-addressees.yaml");
 	}
 
 	@Test
@@ -87,5 +168,7 @@ class FilingAddresseesTest {
 				.isInstanceOf(RuleFileException.class).hasMessageContaining("row 1").hasMessageContaining("'unverified'");
 		assertThatThrownBy(() -> new FilingAddressees("rules/broken/filing-addressees-no-source.yaml"))
 				.isInstanceOf(RuleFileException.class).hasMessageContaining("row 1").hasMessageContaining("missing 'source'");
+		assertThatThrownBy(() -> new FilingAddressees("rules/broken/filing-addressees-bad-state.yaml"))
+				.isInstanceOf(RuleFileException.class).hasMessageContaining("row 1").hasMessageContaining("'Calif' is not a USPS state code");
 	}
 }

@@ -1,5 +1,6 @@
 package dev.recourse.filing;
 
+import static dev.recourse.support.LetterTexts.pdfText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.api.Constants;
@@ -12,9 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeType;
@@ -79,6 +77,35 @@ class FilingLettersIT extends FhirIntegrationTest {
 	}
 
 	@Test
+	void externalReview_ofAnInsuredCaliforniaPlan_goesToDmhc_andSaysWhichPlansGoToCdi() throws Exception {
+		Filed filed = caseOf("aca-individual", "final-internal", patient -> patient.addAddress().setState("CA"), coverage -> { });
+
+		HttpResponse<String> response = draft(filed.caseId(), "external-review");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		DocumentReference letter = parse(response, DocumentReference.class);
+		assertConforms(letter);
+		assertThat(pdfText(letter)).contains("California Department of Managed Health Care, Help Center (Independent Medical Review)")
+				.contains("980 Ninth Street, Suite 500").contains("Sacramento, CA 95814-2725").contains("Fax 916-255-5241")
+				.contains("Check the office: DMHC regulates HMOs and most PPO plans.").contains("California Department of Insurance")
+				.contains("CA (from the patient's address)").contains("Cal. Health & Safety Code §1374.30-1374.36")
+				.doesNotContain("unverified");
+	}
+
+	@Test
+	void externalReview_inPennsylvania_leavesTheAddressTheSourceDidNotShowAsAGapToFill() throws Exception {
+		Filed filed = caseOf("erisa-insured", "final-internal", patient -> { }, coverage -> coverage.addExtension(PlanState.EXTENSION, new CodeType("PA")));
+
+		HttpResponse<String> response = draft(filed.caseId(), "external-review");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(pdfText(parse(response, DocumentReference.class))).contains("Pennsylvania Insurance Department, Independent External Review")
+				.contains("[to be completed by the specialist: address]")
+				.contains("Telephone 1-877-881-6388 (unverified: confirm before sending)")
+				.contains("PA (from the plan's state on its Coverage)").contains("Act 146 of 2022");
+	}
+
+	@Test
 	void partD_ireRequest_afterAnUpheldRedetermination_goesToC2c_withoutAState() throws Exception {
 		Filed filed = caseOf("medicare-part-d", "internal-appeal", patient -> { }, coverage -> { });
 
@@ -123,13 +150,13 @@ class FilingLettersIT extends FhirIntegrationTest {
 
 	@Test
 	void fairHearing_inAStateWithoutAnAddresseeRow_is422NamingTheStateAndTheFile() throws Exception {
-		Filed filed = caseOf("medicaid-managed-care", "internal-appeal", patient -> patient.addAddress().setState("CA"), coverage -> { });
+		Filed filed = caseOf("medicaid-managed-care", "internal-appeal", patient -> patient.addAddress().setState("WY"), coverage -> { });
 
 		OperationOutcome outcome = refused(draft(filed.caseId(), "state-fair-hearing"));
 
 		assertThat(outcome.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly("pathway");
-		assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("in CA (the patient's address)")
-				.contains("add a row for CA to rules/filing-addressees.yaml");
+		assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("in WY (the patient's address)")
+				.contains("add a row for WY to rules/filing-addressees.yaml");
 	}
 
 	@Test
@@ -279,13 +306,5 @@ class FilingLettersIT extends FhirIntegrationTest {
 		OperationOutcome outcome = parse(response, OperationOutcome.class);
 		assertThat(outcome.getIssue()).as(response.body()).noneMatch(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
 				|| issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL);
-	}
-
-	static String pdfText(DocumentReference letter) throws Exception {
-		byte[] pdf = letter.getContent().stream().filter(content -> "application/pdf".equals(content.getAttachment().getContentType()))
-				.findFirst().orElseThrow().getAttachment().getData();
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-		}
 	}
 }

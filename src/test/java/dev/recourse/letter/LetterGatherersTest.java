@@ -259,7 +259,7 @@ class LetterGatherersTest {
 		Task caseTask = new Task();
 		caseTask.setId("case-1");
 		caseTask.setFor(new Reference("Patient/p1"));
-		return new LetterCase(caseTask, denial, patient, insurer, coverage, Optional.empty(), map, cited, episodes, Optional.empty());
+		return new LetterCase(caseTask, denial, patient, insurer, coverage, Optional.empty(), map, cited, episodes, Optional.empty(), List.of());
 	}
 
 	private static ClaimResponse denial() {

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recourse.packet.SeedPlan;
 import dev.recourse.support.FhirIntegrationTest;
+import dev.recourse.support.LetterTexts;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Locale;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.CommunicationRequest;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
@@ -128,7 +133,49 @@ class PeerToPeerIT extends FhirIntegrationTest {
 		assertThat(refused.body()).contains("CommunicationRequest.basedOn");
 	}
 
+	@Test
+	void theAppealLetter_quotesTheRecordedPeerToPeer_fromTheRecordOnly() throws Exception {
+		SeedPlan plan = plan();
+		Task opened = openCase(plan);
+		CommunicationRequest request = requestPeerToPeer(opened, plan);
+		schedule(opened, plan, request);
+		Communication outcome = record(opened, "upheld", "Dr Lee (plan reviewer) kept the denial: no documented trial of a DMARD. Ref P2P-77.");
+
+		HttpResponse<String> drafted = draftLetter(opened, "internal-appeal");
+
+		assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(200);
+		DocumentReference letter = fhirContext.newJsonParser().parseResource(DocumentReference.class, drafted.body());
+		// the date as the outcome records it (the appointment's start), at its recorded offset
+		String held = DateTimeFormatter.ofPattern("MMMM d, uuuu 'at' HH:mm xxx", Locale.US)
+				.format(OffsetDateTime.parse(outcome.getSentElement().getValueAsString()));
+		assertThat(LetterTexts.html(letter)).contains("<h2>Peer-to-peer review</h2>", "Date: " + held,
+				"Taking part (as recorded): Marco Reyes, Cigna", "Outcome: The plan&#39;s reviewer upheld the denial.",
+				"Dr Lee (plan reviewer) kept the denial: no documented trial of a DMARD. Ref P2P-77.");
+		assertThat(LetterTexts.pdfText(letter)).contains("Peer-to-peer review", "Date: " + held, "Taking part (as recorded): Marco Reyes, Cigna",
+				"Outcome: The plan's reviewer upheld the denial.", "Notes (as recorded):",
+				"Dr Lee (plan reviewer) kept the denial: no documented trial of a DMARD. Ref P2P-77.");
+	}
+
+	@Test
+	void withoutARecordedOutcome_theLetterSaysNothingOfAPeerToPeer() throws Exception {
+		SeedPlan plan = plan();
+		Task opened = openCase(plan);
+		requestPeerToPeer(opened, plan);
+
+		HttpResponse<String> drafted = draftLetter(opened, "internal-appeal");
+
+		assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(200);
+		DocumentReference letter = fhirContext.newJsonParser().parseResource(DocumentReference.class, drafted.body());
+		assertThat(LetterTexts.pdfText(letter)).contains("Letter of medical necessity").doesNotContain("Peer-to-peer review", "Taking part");
+	}
+
 	// --- steps
+
+	private HttpResponse<String> draftLetter(Task caseTask, String pathway) throws Exception {
+		String body = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"pathway\",\"valueCode\":\"" + pathway + "\"}]}";
+		return send(fhirRequest("/Task/" + caseTask.getIdElement().getIdPart() + "/$draft-letter").header("Content-Type", FHIR_JSON)
+				.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
 
 	static SeedPlan plan() {
 		return new SeedPlan("p2p-" + UUID.randomUUID().toString().substring(0, 8), "/fixtures/ehr/Bundle-synthea-alejandro-riojas.json", "cigna",
