@@ -13,7 +13,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.recourse.packet.SeedPlan;
 import dev.recourse.submission.PayerSubscriptionSchedule;
-import dev.recourse.support.FhirIntegrationTest;
 import dev.recourse.support.RecourseInstance;
 import dev.recourse.support.TestInstances;
 import dev.recourse.support.TestPayers;
@@ -36,8 +35,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,29 +47,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * payer's reviewer decides there → the PAS notification arrives and the timeline shows it, with a logged call.
  * Screenshots of each screen go to {@code target/screenshots/}.
  */
-class SpecialistAppIT extends FhirIntegrationTest {
+class SpecialistAppIT extends BrowserIntegrationTest {
 	private static final String PRESCRIBER = "ReferralPractitionerExample";
 	private static final LocatorAssertions.ContainsTextOptions PATIENCE = new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 	private static final String RA = "Rheumatoid arthritis, unspecified";
-
-	private static AppBrowser browser;
 
 	@Autowired
 	PayerSubscriptionSchedule subscriptions;
 
 	private RecourseInstance payer;
-
-	@BeforeAll
-	static void chromium() {
-		browser = new AppBrowser();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@BeforeEach
 	void payerInstanceSubscribed() throws Exception {

@@ -9,7 +9,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.recourse.filing.FilingCases;
 import dev.recourse.packet.SeedPlan;
-import dev.recourse.support.FhirIntegrationTest;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -17,8 +16,6 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,22 +25,9 @@ import org.junit.jupiter.api.Test;
  * checklist ticked that is still ticked after a reload); and for a final internal denial the external-review filing
  * drafted, signed, packed and listed on the case. Assertions are on what the user sees.
  */
-class SpecialistFilingsIT extends FhirIntegrationTest {
+class SpecialistFilingsIT extends BrowserIntegrationTest {
 	private static final LocatorAssertions.ContainsTextOptions PATIENCE = new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 	private static final LocalDate NOTICE = LocalDate.now().withDayOfMonth(1);
-	private static AppBrowser browser;
-
-	@BeforeAll
-	static void chromium() {
-		browser = new AppBrowser();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void peerToPeer_requestedThenUpheld_movesTheCaseOnToTheAppeal() {
@@ -109,7 +93,8 @@ class SpecialistFilingsIT extends FhirIntegrationTest {
 		inTheBrowser(filed.plan().patientId(), "filing", page -> {
 			tab(page, "Letter");
 			assertThat(page.locator(".standing")).containsText("marked by its decision-level extension", PATIENCE);
-			Locator pathway = page.getByLabel("Pathway the letter argues", new Page.GetByLabelOptions().setExact(true));
+			// the select's name includes its chosen option ("… External review — file by …"), so not exact
+			Locator pathway = page.getByLabel("Pathway the letter argues", new Page.GetByLabelOptions().setExact(false));
 			assertThat(pathway.locator("option[value='external-review']")).containsText("External review — file by");
 			assertThat(pathway.locator("option[value='internal-appeal']")).hasCount(0);
 			pathway.selectOption("external-review");
