@@ -43,7 +43,8 @@ class SpecialistFilingsIT extends BrowserIntegrationTest {
 			Locator timeline = page.locator("ol.timeline");
 			assertThat(timeline).containsText("Peer-to-peer requested", PATIENCE);
 
-			page.getByLabel("Outcome", new Page.GetByLabelOptions().setExact(true)).selectOption("upheld");
+			// a select's name includes its chosen option ("Outcome Choose…"): not exact, and no other label has the word
+			page.getByLabel("Outcome", new Page.GetByLabelOptions().setExact(false)).selectOption("upheld");
 			page.getByLabel("What was said (reasons, agreement, reference number)", new Page.GetByLabelOptions().setExact(true))
 					.fill("Reviewer kept the denial; reference P2P-77.");
 			button(page, "Record outcome").click();
