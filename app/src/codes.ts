@@ -2,6 +2,7 @@
 import artifactType from "../../profiles/CodeSystem-artifact-type.json";
 import caseStage from "../../profiles/CodeSystem-case-stage.json";
 import criterionStatus from "../../profiles/CodeSystem-criterion-status.json";
+import decisionLevel from "../../profiles/CodeSystem-decision-level.json";
 import denialCategory from "../../profiles/CodeSystem-denial-category.json";
 import evidenceType from "../../profiles/CodeSystem-evidence-type.json";
 import pathway from "../../profiles/CodeSystem-pathway.json";
@@ -28,6 +29,7 @@ export const CODE_SYSTEMS = {
   artifactType: artifactType as CodeSystem,
   caseStage: caseStage as CodeSystem,
   criterionStatus: criterionStatus as CodeSystem,
+  decisionLevel: decisionLevel as CodeSystem,
   denialCategory: denialCategory as CodeSystem,
   evidenceType: evidenceType as CodeSystem,
   pathway: pathway as CodeSystem,

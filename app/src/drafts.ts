@@ -2,30 +2,46 @@ import { useCallback, useEffect, useState } from "react";
 
 const PREFIX = "recourse.draft.";
 
+/** Where drafts live: the browser's localStorage (a test passes its own). */
+type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+/** The text kept for this key, else the initial value (nothing typed for it on this computer). */
+export function readDraft(key: string, initial = "", storage: DraftStorage = localStorage): string {
+  return storage.getItem(PREFIX + key) ?? initial;
+}
+
+/** Keeps what was typed; an empty text is kept too (the specialist cleared it), unlike a draft never typed. */
+export function writeDraft(key: string, value: string, storage: DraftStorage = localStorage): void {
+  storage.setItem(PREFIX + key, value);
+}
+
+export function dropDraft(key: string, storage: DraftStorage = localStorage): void {
+  storage.removeItem(PREFIX + key);
+}
+
 /**
  * A text the specialist types, kept in this browser's localStorage as they type, so a reload, an expired sign-in or a
  * refused request loses nothing. Cleared only once the server has what it held.
  */
 export function useDraft(key: string, initial = ""): [string, (value: string) => void, () => void] {
-  const storageKey = PREFIX + key;
-  const [value, setValue] = useState<string>(() => localStorage.getItem(storageKey) ?? initial);
+  const [value, setValue] = useState<string>(() => readDraft(key, initial));
 
   useEffect(() => {
-    setValue(localStorage.getItem(storageKey) ?? initial);
+    setValue(readDraft(key, initial));
     // the initial value only counts when nothing was typed for this key, so only a new key reloads it
-  }, [storageKey]);
+  }, [key]);
 
   const update = useCallback(
     (next: string) => {
       setValue(next);
-      localStorage.setItem(storageKey, next);
+      writeDraft(key, next);
     },
-    [storageKey],
+    [key],
   );
   const clear = useCallback(() => {
-    localStorage.removeItem(storageKey);
+    dropDraft(key);
     setValue(initial);
-  }, [storageKey, initial]);
+  }, [key, initial]);
   return [value, update, clear];
 }
 

@@ -23,6 +23,8 @@ export interface CaseContext {
   /** the payer's name as the denial and its insurer Organization give it */
   payer: string;
   triage?: Resource;
+  /** where the case stands ($standing): the level, and the triage at that level — the pathways open now; absent when closed */
+  standing?: Resource;
   reload: () => Promise<void>;
 }
 
@@ -51,15 +53,16 @@ export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab
     await loading.run("Loading the case", async () => {
       const task = await api.read(`Task/${caseId}`);
       const denial = await api.read(task.focus.reference);
-      const [patient, insurer, coverage, triage, request] = await Promise.all([
+      const [patient, insurer, coverage, triage, request, standing] = await Promise.all([
         optional(() => api.read(task.for.reference)),
         denial.insurer?.reference ? optional(() => api.read(denial.insurer.reference)) : Promise.resolve(undefined),
         denial.insurance?.[0]?.coverage?.reference ? optional(() => api.read(denial.insurance[0].coverage.reference)) : Promise.resolve(undefined),
         optional(() => api.operation(`ClaimResponse/${denial.id}/$triage`)),
         denial.request?.reference ? optional(() => api.read(denial.request.reference)) : Promise.resolve(undefined),
+        optional(() => api.operation(`Task/${caseId}/$standing`)),
       ]);
       const payer = payerOf(denial, new Map(insurer ? [[denial.insurer.reference, insurer]] : []));
-      setContext({ task, denial, patient, insurer, coverage, triage, request, payer, reload: load });
+      setContext({ task, denial, patient, insurer, coverage, triage, request, standing, payer, reload: load });
     });
   }, [api, caseId]);
 

@@ -8,7 +8,9 @@ import type { CaseContext } from "./CaseScreen";
 
 /** The denial in plain words: who said no to what, when, why — and what to do next, by when, under which rule. */
 export function Overview({ api, context }: { api: Api; context: CaseContext }) {
-  const { denial, triage, task } = context;
+  const { denial, task } = context;
+  // where the case stands (after an upheld appeal, a missed clock…) decides which pathways are open; the denial alone when closed
+  const triage = context.standing ?? context.triage;
   const payer = context.payer || "The plan";
   const reasons: string[] = [...(denial.processNote ?? []).map((note: Resource) => note.text), denial.disposition].filter((reason): reason is string => Boolean(reason));
   const categories = parameters(triage, "category").map((p) => p.valueCoding?.code);

@@ -111,7 +111,8 @@ export function TimelineScreen({ api, context }: { api: Api; context: CaseContex
           ))}
         </ol>
       </Section>
-      <PeerToPeerPanel api={api} task={task} requests={requests} onSaved={() => context.reload()} />
+      {/* a request or an appointment leaves the case Task as it was, so the timeline is read again as well as the case */}
+      <PeerToPeerPanel api={api} task={task} requests={requests} onSaved={() => context.reload().then(refresh)} />
       <LogCall api={api} task={task} onLogged={refresh} />
     </>
   );

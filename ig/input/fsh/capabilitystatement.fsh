@@ -74,6 +74,7 @@ Description: "The FHIR R4 API of a Recourse server: provider-side casework (tria
 * insert Op(draft-letter, http://recourse.dev/fhir/OperationDefinition/Task-draft-letter)
 * insert Op(assemble, http://recourse.dev/fhir/OperationDefinition/Task-assemble)
 * insert Op(assemble-filing, http://recourse.dev/fhir/OperationDefinition/Task-assemble-filing)
+* insert Op(standing, http://recourse.dev/fhir/OperationDefinition/Task-standing)
 * insert Op(submit, http://recourse.dev/fhir/OperationDefinition/Task-submit)
 * insert Op(send-documents, http://recourse.dev/fhir/OperationDefinition/Task-send-documents)
 * insert Op(record-peer-to-peer, http://recourse.dev/fhir/OperationDefinition/Task-record-peer-to-peer)

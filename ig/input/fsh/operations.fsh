@@ -216,6 +216,39 @@ Description: "Assembles the packet of a filing past the plan (external review, P
 * parameter[=].binding.valueSet = Canonical(PathwayVS)
 * insert Param(return, out, 1, 1, Bundle, [[The filing packet (RecourseFilingPacket).]])
 
+// --- Task/[id]/$standing ---------------------------------------------------------------------------
+Instance: Task-standing
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Where a case stands"
+Description: "The adverse decision a filing past the plan answers, the level it stands at, and the denial's triage at that level: the pathways open from there with their deadlines. Computes only; stores nothing."
+* insert RecourseOperation(Task-standing, standing, CaseStanding)
+* description = "Where the open case stands: the adverse decisions on file (the denial and the payer's upheld or partly upheld answers to what was submitted) each at its level (the decision-level extension, else initial / internal-appeal), raised by a missed payer decision clock the case records to the level rules/missed-decision-clocks.yaml deems; then the triage at that level, in $triage's output parameters. The pathways it lists as eligible are those $draft-letter and $assemble-filing accept for the case. Computes only; stores nothing."
+* affectsState = false
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert Param(category, out, 1, *, Coding, [[Denial categories (denial-category), most likely first, as $triage.]])
+* insert Param(basis, out, 1, *, string, [[What decided each category, as $triage.]])
+* insert Param(regime, out, 1, 1, Coding, [[The plan regime (plan-regime), as $triage.]])
+* insert Tuple(pathway, out, 0, *, [[A pathway open (or not) from where the case stands, with the parts of $triage's pathway: code, rank, eligible, rationale, filingDeadline, decisionTime, expeditedDecisionTime, citation, warning.]])
+* insert Part(code, 1, 1, Coding, [[The pathway (pathway code system).]])
+* insert Part(rank, 1, 1, integer, [[1 = best.]])
+* insert Part(eligible, 1, 1, boolean, [[Whether the pathway is open now, at the case's level.]])
+* insert Part(rationale, 1, 1, string, [[Why it is or is not eligible.]])
+* insert Part(filingDeadline, 0, 1, date, [[The last day filing is timely.]])
+* insert Part(decisionTime, 0, 1, Quantity, [[How long the decision-maker has (UCUM h or d).]])
+* insert Part(expeditedDecisionTime, 0, 1, Quantity, [[The decision time on the expedited clock.]])
+* insert Part(citation, 1, *, string, [[The law, regulation or plan document each rule comes from.]])
+* insert Part(warning, 0, *, string, [[Anything that could make the pathway fail.]])
+* insert Param(question, out, 0, *, string, [[What to ask when the input cannot decide, as $triage.]])
+* insert Param(level, out, 1, 1, code, [[The level the case stands at: initial | internal-appeal | final-internal.]])
+* parameter[=].binding.strength = #required
+* parameter[=].binding.valueSet = Canonical(DecisionLevelVS)
+* insert Param(standing, out, 1, 1, string, [[Why it stands there, in words: the decision and how its level was decided, or the missed clock that raised it.]])
+* insert Param(decision, out, 1, 1, Reference, [[The adverse decision (ClaimResponse) a filing answers.]])
+
 // --- Task/[id]/$submit -----------------------------------------------------------------------------
 Instance: Task-submit
 InstanceOf: OperationDefinition

@@ -6,17 +6,13 @@ import static dev.recourse.packet.SeedCharts.condition;
 import static dev.recourse.packet.SeedCharts.medication;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.recourse.packet.SeedPlan;
 import dev.recourse.submission.PayerSubscriptionSchedule;
-import dev.recourse.support.FhirIntegrationTest;
 import dev.recourse.support.RecourseInstance;
 import dev.recourse.support.TestInstances;
 import dev.recourse.support.TestPayers;
@@ -24,11 +20,8 @@ import dev.recourse.support.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
@@ -42,8 +35,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,40 +47,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * payer's reviewer decides there → the PAS notification arrives and the timeline shows it, with a logged call.
  * Screenshots of each screen go to {@code target/screenshots/}.
  */
-class SpecialistAppIT extends FhirIntegrationTest {
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-	/** The development issuer's default user: the PAS example's prescriber. */
-	private static final String USER = "dr-demo";
-	private static final String PASSWORD = "recourse-demo";
+class SpecialistAppIT extends BrowserIntegrationTest {
 	private static final String PRESCRIBER = "ReferralPractitionerExample";
 	private static final LocatorAssertions.ContainsTextOptions PATIENCE = new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 	private static final String RA = "Rheumatoid arthritis, unspecified";
-
-	private static Playwright playwright;
-	private static Browser browser;
 
 	@Autowired
 	PayerSubscriptionSchedule subscriptions;
 
 	private RecourseInstance payer;
-
-	@BeforeAll
-	static void chromium() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-				.setExecutablePath(Paths.get(System.getProperty("recourse.test.chromium", "/usr/bin/chromium")))
-				.setHeadless(true)
-				// the machine's network is closed: Chromium's own background connections would only fail
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void payerInstanceSubscribed() throws Exception {
@@ -108,15 +74,8 @@ class SpecialistAppIT extends FhirIntegrationTest {
 	@Test
 	void denialToDecision_inTheBrowser() throws Exception {
 		SeedPlan plan = raStepTherapyAtThePayerInstance();
-		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
-			Page page = context.newPage();
-			// what the browser saw go wrong, in the test's output
-			page.onConsoleMessage(message -> System.out.println("browser console: " + message.text()));
-			page.onResponse(response -> {
-				if (response.status() >= 400) {
-					System.out.println("browser got " + response.status() + " for " + response.request().method() + " " + response.url());
-				}
-			});
+		try (BrowserContext context = browser.context()) {
+			Page page = AppBrowser.watched(context);
 			try {
 				walkThrough(page, plan);
 			} catch (AssertionError | RuntimeException failure) {
@@ -186,12 +145,7 @@ class SpecialistAppIT extends FhirIntegrationTest {
 
 	/** The EHR launches the app in the patient's context; the user signs in at the development issuer; the worklist shows. */
 	private void launchedFromTheEhr(Page page, SeedPlan plan) {
-		page.navigate(serverRoot() + "/dev-ehr/launch?patient=" + plan.patientId());
-		page.getByLabel("Username").fill(USER);
-		page.getByLabel("Password").fill(PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Worklist"))).isVisible();
-		assertThat(page.locator(".who")).containsText("Patient in context: " + plan.patientId());
+		AppBrowser.launchFromTheEhr(page, serverRoot(), plan.patientId());
 		Locator row = page.locator("table.worklist tbody tr");
 		assertThat(row).hasCount(1);
 		assertThat(row).containsText("Cigna");
@@ -296,6 +250,6 @@ class SpecialistAppIT extends FhirIntegrationTest {
 	}
 
 	private static void screenshot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("app-" + name + ".png")).setFullPage(true));
+		AppBrowser.screenshot(page, name);
 	}
 }

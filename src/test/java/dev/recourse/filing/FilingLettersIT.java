@@ -11,16 +11,11 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
@@ -252,34 +247,14 @@ class FilingLettersIT extends FhirIntegrationTest {
 		static final String URL = "http://recourse.dev/fhir/StructureDefinition/recourse-filing-packet";
 	}
 
-	// --- a case per test: SeedPlan's plan and PAS denial (CARC 50, medical necessity), dated NOTICE, at a decision level
+	// --- a case per test, dated NOTICE, at a decision level
 
 	record Filed(SeedPlan plan, String caseId) {
 	}
 
-	private Filed caseOf(String regime, String decisionLevel, Consumer<Patient> patient, Consumer<Coverage> coverage) throws Exception {
-		SeedPlan plan = new SeedPlan("fil-" + UUID.randomUUID().toString().substring(0, 8), "/fixtures/ehr/Bundle-uscore-patient-85.json", "filing-payer",
-				"Hudson Health Plan", regime, new CodeableConcept(new Coding(SeedPlan.HCPCS, "J2350", "Injection, ocrelizumab, 1 mg")),
-				new Coding(SeedPlan.ICD10, "G35.A", "Relapsing-remitting multiple sclerosis"), "50",
-				"Not medically necessary: the documentation does not show the criteria are met.", true);
-		Bundle transaction = plan.transaction(fhirContext, "Ferro", "Nadia", "Neurologist");
-		for (Bundle.BundleEntryComponent entry : transaction.getEntry()) {
-			Resource resource = entry.getResource();
-			if (resource instanceof Patient p) {
-				patient.accept(p);
-			} else if (resource instanceof Coverage c) {
-				coverage.accept(c);
-			} else if (resource instanceof ClaimResponse denial) {
-				denial.setCreatedElement(new DateTimeType(NOTICE.toString()));
-				if (decisionLevel != null) {
-					denial.addExtension(CaseStanding.DECISION_LEVEL, new CodeType(decisionLevel));
-				}
-			}
-		}
-		client.transaction().withBundle(transaction).execute();
-		Task caseTask = client.operation().onInstance("ClaimResponse/" + plan.denialId()).named("$open-case").withNoParameters(Parameters.class)
-				.returnResourceType(Task.class).execute();
-		return new Filed(plan, caseTask.getIdElement().getIdPart());
+	private Filed caseOf(String regime, String decisionLevel, Consumer<Patient> patient, Consumer<Coverage> coverage) {
+		FilingCases.Filed filed = FilingCases.open(fhirContext, client, NOTICE, regime, decisionLevel, patient, coverage);
+		return new Filed(filed.plan(), filed.caseId());
 	}
 
 	private HttpResponse<String> draft(String caseId, String pathway) throws Exception {
