@@ -48,9 +48,13 @@ class CriteriaMapper {
 
 	QuestionnaireResponse map(IdType caseId, Optional<String> policyCanonical, RequestDetails request) {
 		IRepository store = repositories.forRequest(request);
-		Task caseTask = Cases.readOpen(store, caseId);
-		Evaluated evaluated = OperationReads.auditedAsOne(request, Set.of(caseTask.getFor().getReference()),
-				() -> evaluate(caseTask, policyCanonical, store));
+		// the case read too is part of the operation's one event (an event of its own was a write per warm map)
+		Evaluated evaluated = OperationReads.auditedAsOne(request, Set.of(), () -> {
+			Task read = Cases.readOpen(store, caseId);
+			OperationReads.naming(request, read.getFor().getReference());
+			return evaluate(read, policyCanonical, store);
+		});
+		Task caseTask = evaluated.caseTask();
 		QuestionnaireResponse map = evaluated.map();
 		String mapUrl = "QuestionnaireResponse/" + map.getIdElement().getIdPart();
 		if (evaluated.earlier().isPresent() && sameFindings(evaluated.earlier().get(), map) && CaseOutputs.all(caseTask, "criteria-map").contains(mapUrl)) {
@@ -58,11 +62,12 @@ class CriteriaMapper {
 			return evaluated.earlier().get();
 		}
 		store.transaction(transaction(map, caseTask));
-		return store.read(QuestionnaireResponse.class, new IdType(mapUrl));
+		return OperationReads.auditedAsOne(request, Set.of(caseTask.getFor().getReference()),
+				() -> store.read(QuestionnaireResponse.class, new IdType(mapUrl)));
 	}
 
-	/** The new map and the case's earlier one for the same policy. */
-	private record Evaluated(QuestionnaireResponse map, Optional<QuestionnaireResponse> earlier) {
+	/** The case as read, the new map and the case's earlier one for the same policy. */
+	private record Evaluated(Task caseTask, QuestionnaireResponse map, Optional<QuestionnaireResponse> earlier) {
 	}
 
 	private Evaluated evaluate(Task caseTask, Optional<String> policyCanonical, IRepository store) {
@@ -79,7 +84,7 @@ class CriteriaMapper {
 				DtrContext.of(caseTask, denial, policy, store), clock.instant());
 		map.setId(mapId);
 		offLabel.review(policy, caseTask, denial, patient, chart).map(OffLabelReview::toExtension).ifPresent(map::addExtension);
-		return new Evaluated(map, earlier);
+		return new Evaluated(caseTask, map, earlier);
 	}
 
 	private static Optional<QuestionnaireResponse> earlier(IRepository store, String mapId) {

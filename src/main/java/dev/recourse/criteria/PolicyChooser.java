@@ -32,23 +32,29 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PolicyChooser {
+	private final PolicyVersions policies;
+
+	PolicyChooser(PolicyVersions policies) {
+		this.policies = policies;
+	}
+
 	Questionnaire choose(Optional<String> canonical, ClaimResponse denial, PatientChart chart) {
 		return canonical.map(named -> named(named, chart.store())).orElseGet(() -> byApplicability(denial, chart));
 	}
 
-	private static Questionnaire named(String canonical, IRepository store) {
-		return PolicyVersions.named(store, canonical).orElseThrow(() -> new RecourseException(RecourseError.UNPROCESSABLE,
+	private Questionnaire named(String canonical, IRepository store) {
+		return policies.named(store, canonical).orElseThrow(() -> new RecourseException(RecourseError.UNPROCESSABLE,
 				"policy", "No coverage policy Questionnaire " + canonical + " on this server"));
 	}
 
-	private static Questionnaire byApplicability(ClaimResponse denial, PatientChart chart) {
+	private Questionnaire byApplicability(ClaimResponse denial, PatientChart chart) {
 		IRepository store = chart.store();
 		Set<String> products = RequestedProducts.of(denial, store);
 		Optional<String> payer = identifier(denial.getInsurer());
 		Set<String> diagnoses = patientDiagnoses(chart);
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("status", List.of(new TokenParam("active")));
-		List<Questionnaire> fitting = PolicyVersions.search(store, params).stream()
+		List<Questionnaire> fitting = policies.search(store, params).stream()
 				.filter(policy -> policy.getExtensionByUrl(PolicyExtensions.APPLICABILITY) != null)
 				.filter(policy -> samePayerOrUnknown(policy, payer))
 				.filter(policy -> anyCode(policy, "productOrService", products))

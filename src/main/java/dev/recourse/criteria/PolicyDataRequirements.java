@@ -21,21 +21,23 @@ import org.springframework.stereotype.Component;
  * What the active coverage policies ask of a chart, read from their SDC {@code x-fhir-query} variables, as DTR reads a
  * questionnaire's data requirements. A pull for an appeal is a use for payment, so HIPAA's minimum-necessary standard
  * (45 CFR 164.502(b)) applies: the pull asks the EHR for the Observations these queries name instead of every lab
- * result and vital sign of a lifetime. Read on each call, so a policy added over the API widens the next pull.
+ * result and vital sign of a lifetime. Asked on each call, so a policy added over the API widens the next pull.
  */
 @Component
 public class PolicyDataRequirements {
 	private final LocalRepositories repositories;
+	private final PolicyVersions policies;
 
-	PolicyDataRequirements(LocalRepositories repositories) {
+	PolicyDataRequirements(LocalRepositories repositories, PolicyVersions policies) {
 		this.repositories = repositories;
+		this.policies = policies;
 	}
 
 	/** The Observations the active policies query, over all of them. */
 	public ObservationNeeds observations() {
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("status", List.of(new TokenParam("active")));
-		List<String> queries = PolicyVersions.search(repositories.forServer(), params).stream()
+		List<String> queries = policies.search(repositories.forServer(), params).stream()
 				.filter(policy -> policy.getExtensionByUrl(PolicyExtensions.APPLICABILITY) != null)
 				.flatMap(PolicyDataRequirements::observationQueries).toList();
 		return ObservationNeeds.of(queries);

@@ -43,12 +43,12 @@ record CaseFacts(String caseId, String orgKey, String payer, String category, St
 		return new CaseFacts(task.getIdElement().getIdPart(),
 				denial.map(d -> OrgKeys.of(d.getRequestor())).orElse(null),
 				denial.map(d -> OrgKeys.of(d.getInsurer())).orElse(null),
-				code(task.getExtensionByUrl(EXT + "denial-category")),
+				firstCode(task, EXT + "denial-category"),
 				denial.flatMap(CaseFacts::service).orElse(null),
 				denial.filter(ClaimResponse::hasCreated).map(d -> seconds(d.getCreated())).orElse(null),
 				task.getBusinessStatus().getCodingFirstRep().getCode(),
 				task.hasLastModified() ? seconds(task.getLastModified()) : null,
-				code(task.getExtensionByUrl(EXT + "pathway")),
+				firstCode(task, EXT + "pathway"),
 				task.getRestriction().getPeriod().hasEnd()
 						? LocalDate.parse(task.getRestriction().getPeriod().getEndElement().getValueAsString().substring(0, 10)).toEpochDay()
 						: null);
@@ -67,6 +67,11 @@ record CaseFacts(String caseId, String orgKey, String payer, String category, St
 		return denial.getAddItem().stream().map(ClaimResponse.AddedItemComponent::getProductOrService)
 				.flatMap(concept -> concept.getCoding().stream()).filter(Coding::hasCode)
 				.map(coding -> coding.hasSystem() ? coding.getSystem() + "|" + coding.getCode() : coding.getCode()).findFirst();
+	}
+
+	/** A case may carry several categories (a denial for medical necessity and step therapy): the row keeps the first, triage's lead. */
+	private static String firstCode(Task task, String url) {
+		return task.getExtensionsByUrl(url).stream().map(CaseFacts::code).filter(java.util.Objects::nonNull).findFirst().orElse(null);
 	}
 
 	private static String code(Extension extension) {

@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 class DenialBasisResolver {
 	private static final Set<String> ADVERSE = Set.of("A3", "A6");
 	private final LocalRepositories repositories;
+	private final PolicyVersions policies;
 
-	DenialBasisResolver(LocalRepositories repositories) {
+	DenialBasisResolver(LocalRepositories repositories, PolicyVersions policies) {
 		this.repositories = repositories;
+		this.policies = policies;
 	}
 
 	DenialBasis resolve(Decision decision, CanonicalType policy, List<StringType> criterionIds) {
@@ -34,7 +36,7 @@ class DenialBasisResolver {
 			return DenialBasis.NONE;
 		}
 		check(decision, canonical, ids);
-		Questionnaire found = PolicyVersions.named(repositories.forServer(), canonical).orElseThrow(() -> new RecourseException(
+		Questionnaire found = policies.named(repositories.forServer(), canonical).orElseThrow(() -> new RecourseException(
 				RecourseError.UNPROCESSABLE, "policy", "No coverage policy " + canonical + " in this server's policy library"));
 		Map<String, String> criteria = PolicyVersions.criteria(found);
 		List<String> unknown = ids.stream().filter(id -> !criteria.containsKey(id)).toList();

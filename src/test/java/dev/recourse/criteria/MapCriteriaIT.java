@@ -65,6 +65,35 @@ class MapCriteriaIT extends FhirIntegrationTest {
 				.equals(((Reference) output.getValue()).getReference()));
 	}
 
+	/** The case, the chart and the earlier map are read inside the operation: one event names the patient, none of its own. */
+	@Test
+	void aMap_isAuditedAsOneEvent_namingThePatient_theCaseReadIncluded() throws Exception {
+		Chart chart = chart("1970-04-02", true, methotrexate("2024-01-10", "2024-06-30", "stopped-inefficacy"));
+		java.util.Date start = new java.util.Date();
+		String requestId = "map-audit-" + System.nanoTime();
+		Parameters in = new Parameters();
+		in.addParameter().setName("policy").setValue(new CanonicalType(POLICY));
+
+		HttpResponse<String> response = send(fhirRequest("/Task/" + chart.caseId() + "/$map-criteria").header("X-Request-ID", requestId)
+				.header("Content-Type", Constants.CT_FHIR_JSON_NEW)
+				.POST(HttpRequest.BodyPublishers.ofString(fhirContext.newJsonParser().encodeResourceToString(in))));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<org.hl7.fhir.r4.model.AuditEvent> events = client.search().forResource(org.hl7.fhir.r4.model.AuditEvent.class)
+				.where(new ca.uhn.fhir.rest.gclient.DateClientParam("_lastUpdated").afterOrEquals().millis(start)).count(200)
+				.returnBundle(Bundle.class).execute().getEntry().stream()
+				.map(entry -> (org.hl7.fhir.r4.model.AuditEvent) entry.getResource())
+				.filter(event -> event.getEntity().stream().anyMatch(entity -> requestId.equals(entity.getWhat().getIdentifier().getValue())))
+				.toList();
+		List<org.hl7.fhir.r4.model.AuditEvent> operations = events.stream()
+				.filter(event -> event.getSubtype().stream().anyMatch(subtype -> "$map-criteria".equals(subtype.getCode()))).toList();
+		assertThat(operations).hasSize(1);
+		org.hl7.fhir.r4.model.AuditEvent operation = operations.get(0);
+		assertThat(operation.getEntity()).anyMatch(entity -> entity.getWhat().getReference() != null
+				&& entity.getWhat().getReference().endsWith("Patient/" + chart.patientId()));
+		assertThat(events).noneMatch(event -> event.getSubtype().stream().anyMatch(subtype -> "read".equals(subtype.getCode())));
+	}
+
 	@Test
 	void reevaluation_ofAnUnchangedChart_writesNoNewVersion_butAChangeDoes() throws Exception {
 		Chart chart = chart("1970-04-02", true, methotrexate("2024-01-10", "2024-02-09", "stopped-inefficacy"));

@@ -3,7 +3,6 @@ package dev.recourse.letter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.api.Constants;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import dev.recourse.support.FhirIntegrationTest;
 import dev.recourse.support.SmartAppBrowser;
 import dev.recourse.support.StoredDenials;
@@ -211,16 +210,13 @@ class DraftLetterIT extends FhirIntegrationTest {
 	}
 
 	/** The Da Vinci PAS example prescriber the demo login is (as in the demo data), unless a test stored it already. */
+	/** Written every time: the browser tests store their own name on the same Practitioner (the demo login's fhirUser). */
 	private void demoPrescriberOnFile() {
-		try {
-			client.read().resource(Practitioner.class).withId(SmartAppBrowser.FHIR_USER).execute();
-		} catch (ResourceNotFoundException absent) {
-			Practitioner watson = new Practitioner();
-			watson.setId(SmartAppBrowser.FHIR_USER);
-			watson.addIdentifier().setSystem("http://hl7.org/fhir/sid/us-npi").setValue("1234567893");
-			watson.addName().setFamily("WATSON").addGiven("SUSAN");
-			client.update().resource(watson).execute();
-		}
+		Practitioner watson = new Practitioner();
+		watson.setId(SmartAppBrowser.FHIR_USER);
+		watson.addIdentifier().setSystem("http://hl7.org/fhir/sid/us-npi").setValue("1234567893");
+		watson.addName().setFamily("WATSON").addGiven("SUSAN");
+		client.update().resource(watson).execute();
 	}
 
 	private String output(String caseId, String artifactType) {

@@ -43,6 +43,18 @@ class MetricsFactsTest {
 		assertThat(CaseFacts.isCase(task)).isTrue();
 	}
 
+	/** A denial for medical necessity and step therapy: the case carries both categories; its row, triage's lead. */
+	@Test
+	void caseWithTwoCategories_isCountedUnderTheFirst() {
+		Task task = new Task();
+		task.setId("case-d2");
+		task.getCode().addCoding(new Coding(CaseFacts.CASE_TYPE, "recourse-case", null));
+		task.addExtension("http://recourse.dev/fhir/StructureDefinition/denial-category", concept("denial-category", "medical-necessity"));
+		task.addExtension("http://recourse.dev/fhir/StructureDefinition/denial-category", concept("denial-category", "step-therapy"));
+
+		assertThat(CaseFacts.of(task, Optional.empty()).category()).isEqualTo("medical-necessity");
+	}
+
 	@Test
 	void submissionTask_givesItsCaseAndDecisionClock_onlyWhenItCarriesOne() {
 		Task submission = new Task().addPartOf(new Reference("Task/case-d1"));

@@ -18,4 +18,14 @@ public final class OperationReads {
 	public static <T> T auditedAsOne(RequestDetails request, Set<String> patients, Supplier<T> reads) {
 		return OperationWrites.auditedAsOne(request, patients, reads);
 	}
+
+	/**
+	 * Names one more patient for the operation's event, from inside the block: for an operation that learns whose chart
+	 * it reads from its first read (the case), which is then part of the one event instead of an event of its own.
+	 *
+	 * @param patient {@code Patient/<id>}
+	 */
+	public static void naming(RequestDetails request, String patient) {
+		OperationWrites.naming(request, patient);
+	}
 }

@@ -40,6 +40,10 @@ public final class OperationWrites {
 		}
 	}
 
+	static void naming(RequestDetails request, String patient) {
+		http(request).filter(OperationWrites::summarizing).ifPresent(servlet -> patients(servlet).add(patient));
+	}
+
 	static boolean summarizing(HttpServletRequest request) {
 		return Boolean.TRUE.equals(request.getAttribute(SUMMARIZING));
 	}
