@@ -23,6 +23,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PolicyLibraryIT extends FhirIntegrationTest {
 	@Autowired
 	PolicyLibraryLoader loader;
+	@Autowired
+	PolicyVersions policies;
+	@Autowired
+	PolicyShelf shelf;
+	@Autowired
+	dev.recourse.server.LocalRepositories repositories;
 
 	@Test
 	void everyShippedPolicy_isServedOnce_byUrlAndVersion() {
@@ -66,6 +72,30 @@ class PolicyLibraryIT extends FhirIntegrationTest {
 		for (Questionnaire policy : loader.shipped()) {
 			assertThat(loader.storeIfAbsent(policy)).as(policy.getUrl()).isFalse();
 		}
+	}
+
+	/** The policy lookups keep what they read, but a policy created, changed or deleted over the API is what the next one finds. */
+	@Test
+	void aPolicyWrittenOverTheApi_isWhatTheNextLookupFinds() {
+		Questionnaire policy = loader.shipped().get(0).copy();
+		policy.setId((String) null);
+		policy.setUrl("http://recourse.dev/fhir/Questionnaire/shelf-it-" + System.nanoTime());
+		String canonical = policy.getUrl();
+		assertThat(shelf.fingerprint()).as("HAPI's resource table is readable on this database").isPresent();
+		assertThat(policies.named(repositories.forServer(), canonical)).isEmpty();
+
+		String id = client.create().resource(policy).execute().getId().toUnqualifiedVersionless().getValue();
+		assertThat(policies.named(repositories.forServer(), canonical)).hasValueSatisfying(found -> assertThat(found.getTitle()).isEqualTo(policy.getTitle()));
+		policies.named(repositories.forServer(), canonical).orElseThrow().setTitle("changed by a caller"); // the shelf hands out copies
+		assertThat(policies.named(repositories.forServer(), canonical)).hasValueSatisfying(found -> assertThat(found.getTitle()).isEqualTo(policy.getTitle()));
+
+		policy.setId(id);
+		policy.setTitle("Retitled over the API");
+		client.update().resource(policy).execute();
+		assertThat(policies.named(repositories.forServer(), canonical)).hasValueSatisfying(found -> assertThat(found.getTitle()).isEqualTo("Retitled over the API"));
+
+		client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(id)).execute();
+		assertThat(policies.named(repositories.forServer(), canonical)).isEmpty();
 	}
 
 	@Test
