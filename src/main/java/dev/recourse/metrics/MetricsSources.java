@@ -1,6 +1,7 @@
 package dev.recourse.metrics;
 
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import dev.recourse.server.LocalRepositories;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -49,7 +50,9 @@ class MetricsSources {
 		}
 		try {
 			return Optional.of(repositories.forServer().read(type, id.toUnqualifiedVersionless()));
-		} catch (BaseServerResponseException notThere) {
+		} catch (ResourceNotFoundException | ResourceGoneException notThere) {
+			// anything else (a conflict from flushing the write itself, when two requests create one id) fails the write
+			// as it is: swallowed, it left the transaction marked rollback-only and the caller a 500 instead of a 409
 			return Optional.empty();
 		}
 	}

@@ -80,7 +80,7 @@ class MapCriteriaIT extends FhirIntegrationTest {
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		List<org.hl7.fhir.r4.model.AuditEvent> events = client.search().forResource(org.hl7.fhir.r4.model.AuditEvent.class)
-				.where(new ca.uhn.fhir.rest.gclient.DateClientParam("_lastUpdated").afterOrEquals().millis(start)).count(200)
+				.where(new ca.uhn.fhir.rest.gclient.DateClientParam("_lastUpdated").afterOrEquals().millis(start)).count(50)
 				.returnBundle(Bundle.class).execute().getEntry().stream()
 				.map(entry -> (org.hl7.fhir.r4.model.AuditEvent) entry.getResource())
 				.filter(event -> event.getEntity().stream().anyMatch(entity -> requestId.equals(entity.getWhat().getIdentifier().getValue())))
