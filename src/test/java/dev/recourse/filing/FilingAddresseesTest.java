@@ -112,6 +112,8 @@ class FilingAddresseesTest {
 			"state-fair-hearing | medicaid-managed-care | WI | Wisconsin Department of Administration, Division of Hearings and Appeals",
 			"state-fair-hearing | medicaid-ffs | CO | Colorado Office of Administrative Courts",
 			"state-fair-hearing | medicaid-managed-care | MN | Minnesota Department of Human Services, Appeals Division",
+			"state-fair-hearing | medicaid-ffs | NJ | New Jersey Division of Medical Assistance and Health Services",
+			"state-fair-hearing | medicaid-managed-care | MO | Missouri Department of Social Services, Division of Legal Services, Hearings Unit",
 			"regulator-complaint | erisa-insured | MI | Michigan Department of Insurance and Financial Services (DIFS)",
 			"regulator-complaint | aca-individual | NJ | New Jersey Department of Banking and Insurance, Division of Insurance",
 			"regulator-complaint | erisa-insured | VA | Virginia State Corporation Commission, Bureau of Insurance, Life and Health Division",
