@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Task;
@@ -32,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MetricsRebuild {
 	private static final Logger log = LoggerFactory.getLogger(MetricsRebuild.class);
-	private static final int PAGE = 100;
 	private final DaoRegistry daos;
 	private final MetricsProjection projection;
 	private final MetricsRows rows;
@@ -48,10 +48,19 @@ class MetricsRebuild {
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
+	/** In the background: a large database takes long to replay, and the server answers meanwhile (metrics partly filled). */
 	@EventListener(ApplicationReadyEvent.class)
 	void backfillNewTables() {
-		if (tables.createdNow()) {
-			log.info("Metrics read model created: {} rows filled from the resources on file", rebuild());
+		if (tables.backfillNeeded()) {
+			Thread backfill = new Thread(() -> {
+				try {
+					log.info("Metrics read model created on a database with cases: {} versions replayed", rebuild());
+				} catch (RuntimeException failed) {
+					log.error("Metrics backfill stopped ({}); run MetricsRebuild again", failed.getClass().getSimpleName());
+				}
+			}, "metrics-backfill");
+			backfill.setDaemon(true);
+			backfill.start();
 		}
 	}
 
@@ -87,29 +96,16 @@ class MetricsRebuild {
 		return versions;
 	}
 
-	/** One page of the current resources by offset: a synchronous search alone stops at the default page size. */
-	private static List<IBaseResource> page(IFhirResourceDao<? extends IBaseResource> dao, String parameter, TokenParam token, int from,
-			SystemRequestDetails server) {
-		SearchParameterMap map = SearchParameterMap.newSynchronous(parameter, token);
-		map.setOffset(from);
-		map.setCount(PAGE);
-		map.setSort(new ca.uhn.fhir.rest.api.SortSpec("_id"));
-		return dao.search(map, server).getResources(0, PAGE);
-	}
-
+	/** Every id first (ids only, not the resources), then each resource read and replayed in a transaction of its own. */
 	private int replay(Class<? extends IBaseResource> type, TokenParam token, String parameter) {
 		IFhirResourceDao<? extends IBaseResource> dao = daos.getResourceDao(type);
 		SystemRequestDetails server = new SystemRequestDetails();
+		List<IIdType> ids = transaction.execute(status -> dao.searchForResourceIds(SearchParameterMap.newSynchronous(parameter, token), server));
 		int versions = 0;
-		for (int from = 0; ; from += PAGE) {
-			List<IBaseResource> page = page(dao, parameter, token, from, server);
-			if (page.isEmpty()) {
-				return versions;
-			}
-			for (IBaseResource resource : page) {
-				versions += replay(dao, resource, server);
-			}
+		for (IIdType id : ids == null ? List.<IIdType>of() : ids) {
+			versions += replay(dao, dao.read(id, server), server);
 		}
+		return versions;
 	}
 
 	private int replay(IFhirResourceDao<? extends IBaseResource> dao, IBaseResource resource, SystemRequestDetails server) {

@@ -29,23 +29,37 @@ class MetricsTables {
 			"CREATE INDEX IF NOT EXISTS rc_request_metrics_org ON " + REQUESTS + " (org_key, received_at)");
 
 	private final JdbcTemplate jdbc;
-	private final boolean created;
+	private final boolean backfill;
 
 	MetricsTables(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.created = !exists();
+		// looked at before this start writes anything: a new database (the demo loading its cases, a test suite) has
+		// rows written by the hooks and needs no replay
+		this.backfill = !exists() && heldCasesOrAnswers();
 		for (String statement : DDL) {
 			execute(statement);
 		}
 	}
 
-	/** Whether this start created the tables: the read model then has to be filled from the FHIR resources on file. */
-	boolean createdNow() {
-		return created;
+	/**
+	 * Whether this start created the tables on a database that already held cases or payer answers (one from before the
+	 * read model): they then have to be replayed from the FHIR resources on file.
+	 */
+	boolean backfillNeeded() {
+		return backfill;
 	}
 
 	JdbcTemplate jdbc() {
 		return jdbc;
+	}
+
+	private boolean heldCasesOrAnswers() {
+		try {
+			Long held = jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_RESOURCE WHERE RES_TYPE IN ('Task', 'ClaimResponse')", Long.class);
+			return held != null && held > 0;
+		} catch (DataAccessException noHapiSchemaYet) {
+			return false;
+		}
 	}
 
 	private boolean exists() {
