@@ -53,7 +53,7 @@ Description: "Works out what kind of denial this is, under which plan regime, an
 * insert Param(coverage, in, 0, 1, Coverage, [[The plan. Default: the resource denial.insurance.coverage refers to.]])
 * insert Param(letterText, in, 0, 1, string, [[Text of the denial letter, when the structured denial does not carry the reasons.]])
 * insert Param(receivedDate, in, 0, 1, date, [[Date the denial was received. Default: the programme's receipt rule applied to denial.created.]])
-* insert Param(decisionLevel, in, 0, 1, code, [[initial | internal-appeal | final-internal. Default initial.]])
+* insert Param(decisionLevel, in, 0, 1, code, [[initial | internal-appeal | final-internal. Default: the denial's decision-level extension, else initial.]])
 * parameter[=].binding.strength = #required
 * parameter[=].binding.valueSet = Canonical(DecisionLevelVS)
 * insert Param(urgent, in, 0, 1, boolean, [[Whether the patient's health requires the expedited clock.]])

@@ -8,6 +8,9 @@ public enum DecisionLevel {
     INTERNAL_APPEAL("internal-appeal"),
     FINAL_INTERNAL("final-internal");
 
+    /** The level a stored decision is marked with (a ClaimResponse extension, valueCode): what the triage defaults to. */
+    public static final String EXTENSION = "http://recourse.dev/fhir/StructureDefinition/decision-level";
+
     private final String code;
 
     DecisionLevel(String code) {

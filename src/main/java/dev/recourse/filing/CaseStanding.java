@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseStanding {
-	public static final String DECISION_LEVEL = "http://recourse.dev/fhir/StructureDefinition/decision-level";
+	public static final String DECISION_LEVEL = DecisionLevel.EXTENSION;
 	/** The pathway a request, letter or case is for. */
 	public static final String PATHWAY = "http://recourse.dev/fhir/StructureDefinition/pathway";
 	private static final Set<String> ADVERSE = Set.of("upheld", "partially-approved");

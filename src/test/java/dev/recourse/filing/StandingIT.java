@@ -39,6 +39,12 @@ class StandingIT extends FhirIntegrationTest {
 		assertThat(deadline(standing, "external-review")).contains(NOTICE.plusMonths(4).toString());
 		assertThat(eligible(standing, "internal-appeal")).isNotEqualTo(Optional.of(true));
 		assertThat(eligible(standing, "regulator-complaint")).contains(true);
+		// $open-case triaged the marked denial at its level too: the case's next step is no first-level pathway
+		org.hl7.fhir.r4.model.Task caseTask = client.read().resource(org.hl7.fhir.r4.model.Task.class).withId(filed.caseId()).execute();
+		String nextStep = ((org.hl7.fhir.r4.model.CodeableConcept) caseTask.getExtensionByUrl(
+				dev.recourse.casework.CaseNextStep.PATHWAY_EXTENSION).getValue()).getCodingFirstRep().getCode();
+		assertThat(nextStep).isNotIn("peer-to-peer", "internal-appeal");
+		assertThat(eligible(standing, nextStep)).contains(true);
 	}
 
 	@Test

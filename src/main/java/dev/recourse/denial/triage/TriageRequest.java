@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.Coverage;
  * @param letterText the denial letter's text; may be null
  * @param receivedDate when the notice was received; null to use the ClaimResponse's received-date extension or
  *     the programme's receipt rule
- * @param decisionLevel null means {@link DecisionLevel#INITIAL}
+ * @param decisionLevel null means the level the denial's decision-level extension marks, else {@link DecisionLevel#INITIAL}
  * @param urgent null means not urgent
  * @param asOf "now" for deciding whether windows have closed; null means the triage's clock
  */
@@ -25,8 +25,14 @@ public record TriageRequest(ClaimResponse denial, Coverage coverage, String lett
         return new TriageRequest(denial, coverage, letterText, null, null, null, null);
     }
 
+    /** The level asked for; else the one the denial is marked with (a final internal denial on file); else initial. */
     public DecisionLevel levelOrDefault() {
-        return decisionLevel == null ? DecisionLevel.INITIAL : decisionLevel;
+        if (decisionLevel != null) {
+            return decisionLevel;
+        }
+        return denial == null ? DecisionLevel.INITIAL : denial.getExtensionsByUrl(DecisionLevel.EXTENSION).stream()
+                .map(extension -> extension.getValue() == null ? null : extension.getValue().primitiveValue())
+                .filter(java.util.Objects::nonNull).findFirst().map(DecisionLevel::fromCode).orElse(DecisionLevel.INITIAL);
     }
 
     public boolean isUrgent() {
