@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is dropped and every version replayed, oldest first, through the same projection the storage hooks run. One
  * transaction per resource (one for everything, or even per page, made Hibernate re-check an ever-growing session on
  * every query: many minutes for a thousand cases), so while it runs a reader may see part of the rows old and part new;
- * running it again gives the same rows. Run at start-up when this instance created the tables (a database from before
- * the read model).
+ * running it again gives the same rows. Run in the background at start-up when this instance created the tables on a
+ * database that already held cases (one from before the read model).
  */
 @Component
 class MetricsRebuild {
@@ -83,44 +83,49 @@ class MetricsRebuild {
 		SystemRequestDetails server = new SystemRequestDetails();
 		int versions = 0;
 		for (String caseId : rows.idsOf(MetricsTables.CASES, "case_id", orgKey)) {
-			versions += replay(tasks, tasks.read(new IdType("Task", caseId), server), server);
+			versions += replay(tasks, new IdType("Task", caseId), server);
 			SearchParameterMap submissions = SearchParameterMap.newSynchronous("part-of", new ReferenceParam("Task/" + caseId))
 					.add("code", new TokenParam(CaseFacts.CASE_TYPE, "submission"));
-			for (IBaseResource submission : tasks.search(submissions, server).getAllResources()) {
+			for (IIdType submission : idsOf(tasks, submissions, server)) {
 				versions += replay(tasks, submission, server);
 			}
 		}
 		for (String responseId : rows.idsOf(MetricsTables.REQUESTS, "response_id", orgKey)) {
-			versions += replay(responses, responses.read(new IdType("ClaimResponse", responseId), server), server);
+			versions += replay(responses, new IdType("ClaimResponse", responseId), server);
 		}
 		return versions;
 	}
 
-	/** Every id first (ids only, not the resources), then each resource read and replayed in a transaction of its own. */
+	/** Every id first (ids only, not the resources), then each resource's history replayed in a transaction of its own. */
 	private int replay(Class<? extends IBaseResource> type, TokenParam token, String parameter) {
 		IFhirResourceDao<? extends IBaseResource> dao = daos.getResourceDao(type);
 		SystemRequestDetails server = new SystemRequestDetails();
-		List<IIdType> ids = transaction.execute(status -> dao.searchForResourceIds(SearchParameterMap.newSynchronous(parameter, token), server));
 		int versions = 0;
-		for (IIdType id : ids == null ? List.<IIdType>of() : ids) {
-			versions += replay(dao, dao.read(id, server), server);
+		for (IIdType id : idsOf(dao, SearchParameterMap.newSynchronous(parameter, token), server)) {
+			versions += replay(dao, id, server);
 		}
 		return versions;
 	}
 
-	private int replay(IFhirResourceDao<? extends IBaseResource> dao, IBaseResource resource, SystemRequestDetails server) {
-		Integer replayed = transaction.execute(status -> replayOne(dao, resource, server));
+	private List<IIdType> idsOf(IFhirResourceDao<? extends IBaseResource> dao, SearchParameterMap search, SystemRequestDetails server) {
+		List<IIdType> ids = transaction.execute(status -> dao.searchForResourceIds(search, server));
+		return ids == null ? List.of() : ids;
+	}
+
+	private int replay(IFhirResourceDao<? extends IBaseResource> dao, IIdType id, SystemRequestDetails server) {
+		Integer replayed = transaction.execute(status -> replayOne(dao, id, server));
 		return replayed == null ? 0 : replayed;
 	}
 
 	/** One resource: its row dropped, its versions replayed oldest first. */
-	private int replayOne(IFhirResourceDao<? extends IBaseResource> dao, IBaseResource resource, SystemRequestDetails server) {
-		rows.forget(resource);
-		List<IBaseResource> history = new ArrayList<>(dao.history(resource.getIdElement().toUnqualifiedVersionless(),
-				null, null, null, server).getAllResources());
-		Collections.reverse(history); // HAPI lists a history newest first
+	private int replayOne(IFhirResourceDao<? extends IBaseResource> dao, IIdType id, SystemRequestDetails server) {
+		List<IBaseResource> history = new ArrayList<>(dao.history(id.toUnqualifiedVersionless(), null, null, null, server).getAllResources());
+		if (history.isEmpty()) {
+			return 0;
+		}
+		rows.forget(history.get(0)); // HAPI lists a history newest first
+		Collections.reverse(history);
 		history.forEach(projection::project);
-		int versions = history.size();
-		return versions;
+		return history.size();
 	}
 }
