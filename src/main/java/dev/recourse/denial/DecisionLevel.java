@@ -21,6 +21,13 @@ public enum DecisionLevel {
         return code;
     }
 
+    /** The level a decision is marked with, if it is; an unknown code is a 4xx naming {@code decisionLevel}. */
+    public static java.util.Optional<DecisionLevel> markedOn(org.hl7.fhir.r4.model.ClaimResponse decision) {
+        return decision.getExtensionsByUrl(EXTENSION).stream()
+                .map(extension -> extension.getValue() == null ? null : extension.getValue().primitiveValue())
+                .filter(java.util.Objects::nonNull).findFirst().map(DecisionLevel::fromCode);
+    }
+
     public static DecisionLevel fromCode(String code) {
         return Arrays.stream(values()).filter(l -> l.code.equals(code)).findFirst()
                 .orElseThrow(() -> new TriageException(TriageException.INVALID_INPUT, "decisionLevel",

@@ -21,14 +21,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where a case stands for a filing past the plan: the adverse decisions on file (the case's denial, and the payer's
- * upheld or partly upheld answers to what was submitted) each at its level — the {@value #DECISION_LEVEL} extension
+ * upheld or partly upheld answers to what was submitted) each at its level — the {@value DecisionLevel#EXTENSION} extension
  * when the ClaimResponse carries one (how a final internal denial is marked), else initial for the denial and
  * internal-appeal for an answer to our request → the highest level, latest first → raised by a missed decision clock
  * the case records to the level its regime's rule deems (deemed exhaustion) → triaged at that level.
  */
 @Component
 public class CaseStanding {
-	public static final String DECISION_LEVEL = DecisionLevel.EXTENSION;
 	/** The pathway a request, letter or case is for. */
 	public static final String PATHWAY = "http://recourse.dev/fhir/StructureDefinition/pathway";
 	private static final Set<String> ADVERSE = Set.of("upheld", "partially-approved");
@@ -100,8 +99,7 @@ public class CaseStanding {
 
 	private record Decision(ClaimResponse response, DecisionLevel level, String basis, java.util.Date date) {
 		static Decision of(ClaimResponse response, DecisionLevel fallback, String what) {
-			Optional<DecisionLevel> marked = Optional.ofNullable(response.getExtensionByUrl(DECISION_LEVEL))
-					.map(extension -> extension.getValue().primitiveValue()).map(DecisionLevel::fromCode);
+			Optional<DecisionLevel> marked = DecisionLevel.markedOn(response);
 			DecisionLevel level = marked.orElse(fallback);
 			String basis = what + " at level " + level.code() + marked.map(m -> ", marked by its decision-level extension").orElse("");
 			return new Decision(response, level, basis, response.hasCreated() ? response.getCreated() : new java.util.Date(0));

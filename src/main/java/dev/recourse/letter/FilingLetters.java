@@ -75,7 +75,7 @@ class FilingLetters {
 				.map(option -> " (" + option.rationale() + ")").orElse(" (no rule opens it for a " + at.triage().planRegime().code() + " plan)");
 		return new RecourseException(RecourseError.UNPROCESSABLE, "pathway", "Parameter 'pathway': " + pathway.code()
 				+ " is not open for this case" + why + ". The case stands at " + at.level().code() + ": " + at.basis()
-				+ ". A final internal denial is marked by the extension " + CaseStanding.DECISION_LEVEL
+				+ ". A final internal denial is marked by the extension " + dev.recourse.denial.DecisionLevel.EXTENSION
 				+ " (final-internal) on its ClaimResponse; a payer's missed decision clock also counts.");
 	}
 }

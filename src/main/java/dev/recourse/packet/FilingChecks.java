@@ -30,7 +30,7 @@ final class FilingChecks {
 		if (option.isEmpty() || !option.get().eligible()) {
 			problems.add(new PacketProblem("pathway", pathway + " is not open for this case" + option.map(o -> " (" + o.rationale() + ")").orElse("")
 					+ ": the case stands at " + at.level().code() + " — " + at.basis() + ". A final internal denial is marked by the extension "
-					+ CaseStanding.DECISION_LEVEL + " on its ClaimResponse."));
+					+ dev.recourse.denial.DecisionLevel.EXTENSION + " on its ClaimResponse."));
 		}
 		if (letter.isEmpty()) {
 			problems.add(new PacketProblem("DocumentReference", "No filing letter for " + pathway + ": draft it with $draft-letter (pathway " + pathway + ")"));

@@ -46,7 +46,7 @@ public final class FilingCases {
 			} else if (resource instanceof ClaimResponse denial) {
 				denial.setCreatedElement(new DateTimeType(notice.toString()));
 				if (decisionLevel != null) {
-					denial.addExtension(CaseStanding.DECISION_LEVEL, new CodeType(decisionLevel));
+					denial.addExtension(dev.recourse.denial.DecisionLevel.EXTENSION, new CodeType(decisionLevel));
 				}
 			}
 		}

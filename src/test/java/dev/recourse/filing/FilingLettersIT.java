@@ -173,7 +173,7 @@ class FilingLettersIT extends FhirIntegrationTest {
 
 		assertThat(outcome.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly("pathway");
 		assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("external-review is not open for this case")
-				.contains("The case stands at initial").contains(CaseStanding.DECISION_LEVEL);
+				.contains("The case stands at initial").contains(dev.recourse.denial.DecisionLevel.EXTENSION);
 	}
 
 	@Test

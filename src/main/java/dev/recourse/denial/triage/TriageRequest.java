@@ -30,9 +30,7 @@ public record TriageRequest(ClaimResponse denial, Coverage coverage, String lett
         if (decisionLevel != null) {
             return decisionLevel;
         }
-        return denial == null ? DecisionLevel.INITIAL : denial.getExtensionsByUrl(DecisionLevel.EXTENSION).stream()
-                .map(extension -> extension.getValue() == null ? null : extension.getValue().primitiveValue())
-                .filter(java.util.Objects::nonNull).findFirst().map(DecisionLevel::fromCode).orElse(DecisionLevel.INITIAL);
+        return denial == null ? DecisionLevel.INITIAL : DecisionLevel.markedOn(denial).orElse(DecisionLevel.INITIAL);
     }
 
     public boolean isUrgent() {
