@@ -35,7 +35,7 @@ class StandingService {
 		IRepository store = repositories.forRequest(request);
 		Task caseTask = Cases.readOpen(store, caseId);
 		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()).toUnqualifiedVersionless());
-		CaseStanding.Standing at = standing.of(store, caseTask, denial, PlanRecords.coverage(store, denial, caseTask.getFor().getReference()));
+		CaseStanding.Standing at = standing.of(store, caseTask, denial, PlanRecords.caseCoverage(store, caseTask, denial));
 		Parameters answer = TriageWriter.write(at.triage());
 		answer.addParameter().setName("level").setValue(new CodeType(at.level().code()));
 		answer.addParameter().setName("standing").setValue(new StringType(at.basis()));

@@ -57,7 +57,7 @@ class FilingPacketAssembler {
 		Task caseTask = Cases.readOpen(store, caseId);
 		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()).toUnqualifiedVersionless());
 		CaseStanding.Standing at = standing.of(store, caseTask, denial,
-				PlanRecords.coverage(store, denial, caseTask.getFor().getReference()));
+				PlanRecords.caseCoverage(store, caseTask, denial));
 		Optional<DocumentReference> letter = read(store, LetterDrafter.letterId(caseTask.getIdElement().getIdPart(), pathway));
 		List<PacketProblem> problems = FilingChecks.check(pathway, at, letter);
 		if (!problems.isEmpty()) {
