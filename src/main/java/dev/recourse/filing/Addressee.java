@@ -31,12 +31,6 @@ public record Addressee(Recipient recipient, String name, List<String> address, 
 		unverified = Set.copyOf(unverified);
 	}
 
-	/** An addressee that receives the filing for every plan its row covers. */
-	public Addressee(Recipient recipient, String name, List<String> address, String phone, String fax, String web, String email,
-			Set<String> unverified, String process, String citation, String source, SourceConfidence confidence) {
-		this(recipient, name, address, phone, fax, web, email, unverified, process, citation, source, confidence, null);
-	}
-
 	/** Whether the row has no mailing address and says the source did not show one: the letter leaves a gap to fill. */
 	public boolean addressToFill() {
 		return address.isEmpty() && isUnverified("address");

@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import dev.recourse.criteria.offlabel.OffLabelReview;
+import dev.recourse.server.Searches;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,8 +69,7 @@ final class LetterCaseReader {
 	private static List<Communication> peerToPeers(IRepository store, Task caseTask) {
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("part-of", List.of(new ReferenceParam("Task/" + caseTask.getIdElement().getIdPart())));
-		List<Communication> outcomes = store.search(Bundle.class, Communication.class, params).getEntry().stream()
-				.map(Bundle.BundleEntryComponent::getResource).map(Communication.class::cast)
+		List<Communication> outcomes = Searches.everyMatch(store, Communication.class, params).stream()
 				.filter(communication -> communication.hasExtension(PeerToPeerFacts.OUTCOME_EXTENSION)).toList();
 		outcomes.forEach(communication -> Stream.concat(Stream.of(communication.getSender()), communication.getRecipient().stream())
 				.filter(party -> !party.hasDisplay()).forEach(party -> partyName(store, party).ifPresent(party::setDisplay)));

@@ -79,14 +79,6 @@ public record LetterContent(Parties parties, Request request, List<Statement> cl
 		peerToPeers = List.copyOf(peerToPeers);
 	}
 
-	/** A letter with no peer-to-peer on file. */
-	public LetterContent(Parties parties, Request request, List<Statement> clinicalSummary, List<CriterionRow> criteria,
-			List<PriorTherapy> priorTherapies, Optional<OffLabel> offLabel, List<String> legalBasis, Deadline deadline,
-			List<String> enclosures, Signature signature, Map<String, String> sections) {
-		this(parties, request, clinicalSummary, criteria, priorTherapies, offLabel, legalBasis, deadline, enclosures, signature,
-				sections, List.of());
-	}
-
 	/**
 	 * Who and what.
 	 *

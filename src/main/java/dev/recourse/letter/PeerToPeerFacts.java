@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import dev.recourse.peertopeer.PeerToPeerOutcome;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -23,8 +24,8 @@ import org.hl7.fhir.r4.model.Reference;
  * record gives them, the outcome in words and the notes — each only when recorded. No FHIR is read here.
  */
 final class PeerToPeerFacts {
-	static final String OUTCOME_EXTENSION = "http://recourse.dev/fhir/StructureDefinition/peer-to-peer-outcome";
-	static final String OUTCOME_SYSTEM = "http://recourse.dev/fhir/CodeSystem/peer-to-peer-outcome";
+	static final String OUTCOME_EXTENSION = PeerToPeerOutcome.EXTENSION;
+	static final String OUTCOME_SYSTEM = PeerToPeerOutcome.SYSTEM;
 	// what each code of the peer-to-peer-outcome code system means, in a sentence a reviewer reads; the letter claims no more
 	private static final Map<String, String> OUTCOMES = Map.of(
 			"overturned", "The plan's reviewer reversed the denial.",

@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.Task;
 /** The RecoursePeerToPeerOutcome Communication: one per request, so recording twice cannot make two. */
 final class OutcomeCommunication {
 	static final String PROFILE = "http://recourse.dev/fhir/StructureDefinition/recourse-peer-to-peer-outcome";
-	static final String OUTCOME_EXTENSION = "http://recourse.dev/fhir/StructureDefinition/peer-to-peer-outcome";
+	static final String OUTCOME_EXTENSION = PeerToPeerOutcome.EXTENSION;
 
 	private OutcomeCommunication() {
 	}

@@ -8,14 +8,16 @@ import java.util.Arrays;
  * The codes of peer-to-peer-outcome and what each does to the case: an overturn leaves the case waiting for the payer's
  * written decision; every other outcome spends the peer-to-peer, so the next eligible pathway becomes the case's step.
  */
-enum PeerToPeerOutcome {
+public enum PeerToPeerOutcome {
 	OVERTURNED("overturned", false, "awaiting-written-decision"),
 	PARTIALLY_OVERTURNED("partially-overturned", true, "partially-approved"),
 	UPHELD("upheld", true, "upheld"),
 	NOT_OFFERED("not-offered", true, "triaged"),
 	MISSED("missed", true, "triaged");
 
-	static final String SYSTEM = "http://recourse.dev/fhir/CodeSystem/peer-to-peer-outcome";
+	public static final String SYSTEM = "http://recourse.dev/fhir/CodeSystem/peer-to-peer-outcome";
+	/** The outcome Communication's extension carrying the code (what the letter looks for). */
+	public static final String EXTENSION = "http://recourse.dev/fhir/StructureDefinition/peer-to-peer-outcome";
 	private final String code;
 	private final boolean spent;
 	private final String caseStage;

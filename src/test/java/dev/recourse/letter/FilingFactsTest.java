@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class FilingFactsTest {
 	private static final Addressee OFFICE = new Addressee(Addressee.Recipient.OFFICE, "State Hearings Office", List.of("P.O. Box 1", "Albany, NY 12201"),
 			"1-800-000-0000", null, "https://hearings.example.gov", null, Set.of("phone"), "Requests by mail or telephone.", "42 CFR 431.221",
-			"https://hearings.example.gov/request", SourceConfidence.V);
+			"https://hearings.example.gov/request", SourceConfidence.V, null);
 	private static final MissedClock MISSED = new MissedClock("Task/submission-1", "internal-appeal", Instant.parse("2026-03-02T10:15:00Z"),
 			Instant.parse("2026-04-01T23:59:59Z"), "29 CFR 2560.503-1(i)(2): pre-service appeal decided within 30 days",
 			Optional.of("Deemed exhausted: external review is open now."), Optional.of("29 CFR 2560.503-1(l)(2)(i)"));
@@ -38,7 +38,7 @@ class FilingFactsTest {
 	@Test
 	void planAddressee_isTheInsurerOnFile_itsAddressUnknownWhenItHasNone() {
 		Addressee plan = new Addressee(Addressee.Recipient.PLAN, "The plan administrator", List.of(), null, null, null, null, Set.of(),
-				"The plan assigns an IRO.", "29 CFR 2590.715-2719(d)", "https://example.gov", SourceConfidence.S);
+				"The plan assigns an IRO.", "29 CFR 2590.715-2719(d)", "https://example.gov", SourceConfidence.S, null);
 		Organization insurer = new Organization().setName("Hudson Health Plan");
 
 		FilingContent.AddresseeBlock block = FilingFacts.addressee(plan, Optional.of(insurer));

@@ -3,6 +3,7 @@ package dev.recourse.letter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class LetterContentTest {
 
 		assertThatThrownBy(() -> new LetterContent(c.parties(), c.request(), c.clinicalSummary(), c.criteria(),
 				c.priorTherapies(), c.offLabel(), c.legalBasis(), c.deadline(), c.enclosures(), c.signature(),
-				Map.of("postscript", "P.S.")))
+				Map.of("postscript", "P.S."), List.of()))
 				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("postscript");
 	}
 
@@ -25,7 +26,7 @@ class LetterContentTest {
 
 		LetterContent blank = new LetterContent(c.parties(), c.request(), c.clinicalSummary(), c.criteria(),
 				c.priorTherapies(), c.offLabel(), c.legalBasis(), c.deadline(), c.enclosures(), c.signature(),
-				Map.of(LetterContent.OPENING, "  \n "));
+				Map.of(LetterContent.OPENING, "  \n "), List.of());
 
 		assertThat(blank.sections()).isEmpty();
 		assertThat(new LetterRenderer().html(blank)).contains(LetterText.PLACEHOLDER_PREFIX + "opening paragraph]");

@@ -59,7 +59,8 @@ final class Letters {
 						Optional.of(OffsetDateTime.of(2026, 3, 4, 14, 5, 0, 0, ZoneOffset.ofHours(-5)))),
 				Map.of(LetterContent.OPENING, "I am writing on behalf of my patient.",
 						LetterContent.ARGUMENT, "Adalimumab is necessary.\n\nNo alternative is suitable.",
-						LetterContent.CLOSING, "Please call me for a peer-to-peer review."));
+						LetterContent.CLOSING, "Please call me for a peer-to-peer review."),
+				List.of());
 	}
 
 	/** Member id, NPI and the expedited reason unknown; no summary, no therapies, no legal basis, no enclosures. */
@@ -75,7 +76,7 @@ final class Letters {
 				List.of(), c.deadline(), List.of(),
 				new Signature(c.signature().prescriberName(), c.signature().credentials(), Fact.unknown(),
 						Optional.empty()),
-				Map.of());
+				Map.of(), List.of());
 	}
 
 	/** {@link #complete()} with a clinical statement of {@code text}. */
@@ -83,6 +84,6 @@ final class Letters {
 		LetterContent c = complete();
 		return new LetterContent(c.parties(), c.request(), List.of(new Statement(text, Fact.of("Note"))),
 				c.criteria(), c.priorTherapies(), c.offLabel(), c.legalBasis(), c.deadline(), c.enclosures(),
-				c.signature(), c.sections());
+				c.signature(), c.sections(), c.peerToPeers());
 	}
 }
