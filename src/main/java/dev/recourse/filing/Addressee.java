@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who receives a filing, as one row of {@code rules/filing-addressees.yaml} says.
+ * Who receives a filing, as one row of the {@code rules/filing-addressees-*.yaml} files says.
  *
  * @param recipient whether the row's office receives it, the plan itself (named from the case), or nobody
  * @param name the office, or for {@link Recipient#NONE} why nothing is filed

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * A filing's letter: the case's standing (the decision it answers, its level, missed clocks) → the pathway as triage
  * sees it at that level (422 with the standing when it is not open) → the plan's state → the addressee from
- * rules/filing-addressees.yaml (422 naming what is missing) → {@link FilingContent} from the case's facts only.
+ * rules/filing-addressees-*.yaml (422 naming what is missing) → {@link FilingContent} from the case's facts only.
  */
 @Component
 class FilingLetters {

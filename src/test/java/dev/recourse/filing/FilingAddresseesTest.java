@@ -15,14 +15,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** rules/filing-addressees.yaml: who receives each filing, by regime and state; a gap is a 422 naming the file, never a guess. */
+/** rules/filing-addressees-*.yaml: who receives each filing, by regime and state; a gap is a 422 naming the file, never a guess. */
 class FilingAddresseesTest {
 	private static final FilingAddressees ADDRESSEES = new FilingAddressees();
 	private static final Optional<PlanState> NY = Optional.of(new PlanState("NY", "the patient's address"));
 
 	@Test
+	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
+		// 77 rows when rules/filing-addressees.yaml was split into the three files
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(26);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(26);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(25);
+		assertThat(ADDRESSEES.size()).isEqualTo(77);
+	}
+
+	private static int rowsOf(AddresseeFile file) {
+		return new FilingAddressees(Map.of(file, file.resource())).size();
+	}
+
+	@Test
 	void everyRowCitesItsSource_citationAndConfidence() {
-		assertThat(ADDRESSEES.size()).isGreaterThanOrEqualTo(29);
 		assertThat(ADDRESSEES.rows()).allSatisfy(row -> {
 			assertThat(row.addressee().source()).as(row.addressee().name()).isNotBlank();
 			assertThat(row.addressee().citation()).as(row.addressee().name()).isNotBlank();
@@ -195,7 +207,11 @@ class FilingAddresseesTest {
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_MANAGED_CARE,
 				Optional.of(new PlanState("WY", "the patient's address"))))
 				.isInstanceOf(RecourseException.class)
-				.hasMessageContaining("in WY (the patient's address)").hasMessageContaining("add a row for WY to rules/filing-addressees.yaml");
+				.hasMessageContaining("in WY (the patient's address)").hasMessageContaining("add a row for WY to rules/filing-addressees-fair-hearing.yaml");
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.EXTERNAL_REVIEW, PlanRegime.ACA_INDIVIDUAL, Optional.of(new PlanState("WY", "test"))))
+				.hasMessageContaining("add a row for WY to rules/filing-addressees-external-review.yaml");
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.REGULATOR_COMPLAINT, PlanRegime.ERISA_INSURED, Optional.of(new PlanState("WY", "test"))))
+				.hasMessageContaining("add a row for WY to rules/filing-addressees-complaint.yaml");
 	}
 
 	@Test
@@ -209,16 +225,35 @@ class FilingAddresseesTest {
 	@Test
 	void regimeWithoutAnyRow_is422() {
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.REGULATOR_COMPLAINT, PlanRegime.FEHB, NY))
-				.isInstanceOf(RecourseException.class).hasMessageContaining("No addressee for a regulator-complaint filing of a fehb plan");
+				.isInstanceOf(RecourseException.class).hasMessageContaining("No addressee for a regulator-complaint filing of a fehb plan")
+				.hasMessageContaining("add a row to rules/filing-addressees-complaint.yaml");
+	}
+
+	@Test
+	void pathwayThatIsNoFiling_is422_notAnError() {
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.INTERNAL_APPEAL, PlanRegime.ERISA_INSURED, NY))
+				.isInstanceOf(RecourseException.class).hasMessageContaining("internal-appeal is not a filing past the plan");
 	}
 
 	@Test
 	void brokenRows_failNamingFileAndRow() {
-		assertThatThrownBy(() -> new FilingAddressees("rules/broken/filing-addressees-unverified-field.yaml"))
+		assertThatThrownBy(() -> complaintsFrom("rules/broken/filing-addressees-unverified-field.yaml"))
 				.isInstanceOf(RuleFileException.class).hasMessageContaining("row 1").hasMessageContaining("'unverified'");
-		assertThatThrownBy(() -> new FilingAddressees("rules/broken/filing-addressees-no-source.yaml"))
+		assertThatThrownBy(() -> complaintsFrom("rules/broken/filing-addressees-no-source.yaml"))
 				.isInstanceOf(RuleFileException.class).hasMessageContaining("row 1").hasMessageContaining("missing 'source'");
-		assertThatThrownBy(() -> new FilingAddressees("rules/broken/filing-addressees-bad-state.yaml"))
+		assertThatThrownBy(() -> complaintsFrom("rules/broken/filing-addressees-bad-state.yaml"))
 				.isInstanceOf(RuleFileException.class).hasMessageContaining("row 1").hasMessageContaining("'Calif' is not a USPS state code");
+	}
+
+	@Test
+	void rowOfAnotherFamilysPathway_failsAtLoad_namingTheFileItBelongsIn() {
+		assertThatThrownBy(() -> complaintsFrom("rules/broken/filing-addressees-other-family.yaml"))
+				.isInstanceOf(RuleFileException.class).hasMessageContaining("rules/broken/filing-addressees-other-family.yaml")
+				.hasMessageContaining("row 2").hasMessageContaining("'state-fair-hearing' does not belong in this file")
+				.hasMessageContaining("rules/filing-addressees-fair-hearing.yaml");
+	}
+
+	private static FilingAddressees complaintsFrom(String resource) {
+		return new FilingAddressees(Map.of(AddresseeFile.COMPLAINT, resource));
 	}
 }

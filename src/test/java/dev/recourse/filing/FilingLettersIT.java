@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code $draft-letter} for the filings past the plan, over HTTP: external review to the state's process, the Part D
- * IRE request, the Medicaid fair hearing request — each addressed from rules/filing-addressees.yaml, with its deadline,
+ * IRE request, the Medicaid fair hearing request — each addressed from rules/filing-addressees-*.yaml, with its deadline,
  * citations and enclosures, conforming to RecourseLetter, signed by the prescriber — and the refusals (422 naming the
  * element): the plan's state unknown, a state with no addressee row, a pathway the regime does not have, a denial that
  * is not final, the Medicare Advantage IRE nobody files.
@@ -151,7 +151,7 @@ class FilingLettersIT extends FhirIntegrationTest {
 
 		assertThat(outcome.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly("pathway");
 		assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("in WY (the patient's address)")
-				.contains("add a row for WY to rules/filing-addressees.yaml");
+				.contains("add a row for WY to rules/filing-addressees-fair-hearing.yaml");
 	}
 
 	@Test
