@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows when rules/filing-addressees.yaml was split into the three files
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(26);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(26);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(25);
-		assertThat(ADDRESSEES.size()).isEqualTo(77);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(27);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(27);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(26);
+		assertThat(ADDRESSEES.size()).isEqualTo(80);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -138,7 +138,12 @@ class FilingAddresseesTest {
 			"regulator-complaint | aca-individual | MO | Missouri Department of Commerce and Insurance, Consumer Affairs",
 			"regulator-complaint | erisa-insured | WI | Wisconsin Office of the Commissioner of Insurance",
 			"regulator-complaint | aca-individual | CO | Colorado Division of Insurance",
-			"regulator-complaint | erisa-insured | MN | Minnesota Department of Commerce, Consumer Services Center"})
+			"regulator-complaint | erisa-insured | MN | Minnesota Department of Commerce, Consumer Services Center",
+			"external-review | aca-individual | SC | The health carrier (South Carolina",
+			"expedited-external-review | erisa-insured | SC | The health carrier (South Carolina",
+			"state-fair-hearing | medicaid-managed-care | SC | South Carolina Department of Health and Human Services, Office of Appeals and Hearings",
+			"state-fair-hearing | medicaid-ffs | SC | South Carolina Department of Health and Human Services, Office of Appeals and Hearings",
+			"regulator-complaint | erisa-insured | SC | South Carolina Department of Insurance, Office of Consumer Services"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
