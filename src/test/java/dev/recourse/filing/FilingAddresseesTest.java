@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(27);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(27);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(26);
-		assertThat(ADDRESSEES.size()).isEqualTo(80);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(28);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(28);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(27);
+		assertThat(ADDRESSEES.size()).isEqualTo(83);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -143,7 +143,11 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | SC | The health carrier (South Carolina",
 			"state-fair-hearing | medicaid-managed-care | SC | South Carolina Department of Health and Human Services, Office of Appeals and Hearings",
 			"state-fair-hearing | medicaid-ffs | SC | South Carolina Department of Health and Human Services, Office of Appeals and Hearings",
-			"regulator-complaint | erisa-insured | SC | South Carolina Department of Insurance, Office of Consumer Services"})
+			"regulator-complaint | erisa-insured | SC | South Carolina Department of Insurance, Office of Consumer Services",
+			"external-review | aca-individual | AL | HHS Federal External Review Request, MAXIMUS Federal Services (Alabama",
+			"expedited-external-review | erisa-insured | AL | HHS Federal External Review Request, MAXIMUS Federal Services (Alabama",
+			"state-fair-hearing | medicaid-ffs | AL | Alabama Medicaid Agency (fair hearing requests)",
+			"regulator-complaint | aca-individual | AL | Alabama Department of Insurance, Consumer Services Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
@@ -166,6 +170,12 @@ class FilingAddresseesTest {
 	void georgia_hasNoRegulatorRowForAGovernmentalPlan_itsDepartmentSaysItHasNoJurisdiction() {
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.REGULATOR_COMPLAINT, PlanRegime.GOVERNMENTAL_NONFEDERAL,
 				Optional.of(new PlanState("GA", "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for GA");
+	}
+
+	@Test
+	void alabama_hasNoManagedCareFairHearingRow_noSourceShowedWhereSuchARequestGoes() {
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_MANAGED_CARE,
+				Optional.of(new PlanState("AL", "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for AL");
 	}
 
 	@Test
