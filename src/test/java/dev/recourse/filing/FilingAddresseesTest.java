@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(28);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(28);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(27);
-		assertThat(ADDRESSEES.size()).isEqualTo(83);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(29);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(29);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(28);
+		assertThat(ADDRESSEES.size()).isEqualTo(86);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -147,7 +147,11 @@ class FilingAddresseesTest {
 			"external-review | aca-individual | AL | HHS Federal External Review Request, MAXIMUS Federal Services (Alabama",
 			"expedited-external-review | erisa-insured | AL | HHS Federal External Review Request, MAXIMUS Federal Services (Alabama",
 			"state-fair-hearing | medicaid-ffs | AL | Alabama Medicaid Agency (fair hearing requests)",
-			"regulator-complaint | aca-individual | AL | Alabama Department of Insurance, Consumer Services Division"})
+			"regulator-complaint | aca-individual | AL | Alabama Department of Insurance, Consumer Services Division",
+			"external-review | erisa-insured | LA | The health insurance issuer (Louisiana",
+			"state-fair-hearing | medicaid-managed-care | LA | Louisiana Division of Administrative Law, Health and Hospitals Section",
+			"state-fair-hearing | medicaid-ffs | LA | Louisiana Division of Administrative Law, Health and Hospitals Section",
+			"regulator-complaint | aca-individual | LA | Louisiana Department of Insurance (consumer complaints)"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
