@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(29);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(29);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(28);
-		assertThat(ADDRESSEES.size()).isEqualTo(86);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(30);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(30);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(29);
+		assertThat(ADDRESSEES.size()).isEqualTo(89);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -151,7 +151,11 @@ class FilingAddresseesTest {
 			"external-review | erisa-insured | LA | The health insurance issuer (Louisiana",
 			"state-fair-hearing | medicaid-managed-care | LA | Louisiana Division of Administrative Law, Health and Hospitals Section",
 			"state-fair-hearing | medicaid-ffs | LA | Louisiana Division of Administrative Law, Health and Hospitals Section",
-			"regulator-complaint | aca-individual | LA | Louisiana Department of Insurance (consumer complaints)"})
+			"regulator-complaint | aca-individual | LA | Louisiana Department of Insurance (consumer complaints)",
+			"external-review | aca-individual | KY | The insurer (Kentucky",
+			"state-fair-hearing | medicaid-managed-care | KY | Kentucky Cabinet for Health and Family Services, Division of Administrative Hearings",
+			"state-fair-hearing | medicaid-ffs | KY | Kentucky Cabinet for Health and Family Services, Division of Administrative Hearings",
+			"regulator-complaint | erisa-insured | KY | Kentucky Department of Insurance, Consumer Protection Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
