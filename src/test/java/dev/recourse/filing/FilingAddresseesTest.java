@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(30);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(30);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(29);
-		assertThat(ADDRESSEES.size()).isEqualTo(89);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(31);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(31);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(30);
+		assertThat(ADDRESSEES.size()).isEqualTo(92);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -155,7 +155,11 @@ class FilingAddresseesTest {
 			"external-review | aca-individual | KY | The insurer (Kentucky",
 			"state-fair-hearing | medicaid-managed-care | KY | Kentucky Cabinet for Health and Family Services, Division of Administrative Hearings",
 			"state-fair-hearing | medicaid-ffs | KY | Kentucky Cabinet for Health and Family Services, Division of Administrative Hearings",
-			"regulator-complaint | erisa-insured | KY | Kentucky Department of Insurance, Consumer Protection Division"})
+			"regulator-complaint | erisa-insured | KY | Kentucky Department of Insurance, Consumer Protection Division",
+			"external-review | erisa-insured | OR | The insurer (Oregon",
+			"state-fair-hearing | medicaid-managed-care | OR | Oregon Health Authority, Oregon Health Plan hearings",
+			"state-fair-hearing | medicaid-ffs | OR | Oregon Health Authority, Oregon Health Plan hearings",
+			"regulator-complaint | aca-individual | OR | Oregon Division of Financial Regulation, Consumer Advocacy"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
