@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(31);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(31);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(30);
-		assertThat(ADDRESSEES.size()).isEqualTo(92);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(32);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(32);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(31);
+		assertThat(ADDRESSEES.size()).isEqualTo(95);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -159,7 +159,11 @@ class FilingAddresseesTest {
 			"external-review | erisa-insured | OR | The insurer (Oregon",
 			"state-fair-hearing | medicaid-managed-care | OR | Oregon Health Authority, Oregon Health Plan hearings",
 			"state-fair-hearing | medicaid-ffs | OR | Oregon Health Authority, Oregon Health Plan hearings",
-			"regulator-complaint | aca-individual | OR | Oregon Division of Financial Regulation, Consumer Advocacy"})
+			"regulator-complaint | aca-individual | OR | Oregon Division of Financial Regulation, Consumer Advocacy",
+			"external-review | aca-individual | OK | Oklahoma Insurance Department, External Review",
+			"expedited-external-review | erisa-insured | OK | Oklahoma Insurance Department, External Review",
+			"state-fair-hearing | medicaid-ffs | OK | Oklahoma Health Care Authority (SoonerCare member appeals",
+			"regulator-complaint | erisa-insured | OK | Oklahoma Insurance Department, Consumer Assistance Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
