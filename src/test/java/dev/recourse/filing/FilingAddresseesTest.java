@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(32);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(32);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(31);
-		assertThat(ADDRESSEES.size()).isEqualTo(95);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(33);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(33);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(32);
+		assertThat(ADDRESSEES.size()).isEqualTo(98);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -163,7 +163,12 @@ class FilingAddresseesTest {
 			"external-review | aca-individual | OK | Oklahoma Insurance Department, External Review",
 			"expedited-external-review | erisa-insured | OK | Oklahoma Insurance Department, External Review",
 			"state-fair-hearing | medicaid-ffs | OK | Oklahoma Health Care Authority (SoonerCare member appeals",
-			"regulator-complaint | erisa-insured | OK | Oklahoma Insurance Department, Consumer Assistance Division"})
+			"regulator-complaint | erisa-insured | OK | Oklahoma Insurance Department, Consumer Assistance Division",
+			"external-review | aca-individual | CT | Connecticut Insurance Department, External Review Program",
+			"expedited-external-review | erisa-insured | CT | Connecticut Insurance Department, External Review Program",
+			"state-fair-hearing | medicaid-managed-care | CT | Connecticut Department of Social Services, Office of Legal Counsel",
+			"state-fair-hearing | medicaid-ffs | CT | Connecticut Department of Social Services, Office of Legal Counsel",
+			"regulator-complaint | aca-individual | CT | Connecticut Insurance Department, Consumer Affairs Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
