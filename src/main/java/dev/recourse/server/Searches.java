@@ -2,6 +2,8 @@ package dev.recourse.server;
 
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.repository.IRepository;
+import ca.uhn.fhir.rest.param.NumberParam;
+import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,37 +14,67 @@ import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * An operation's own searches, whose results it reads at once: run synchronously with nothing persisted for paging
- * (HAPI: {@code Cache-Control: no-store}) — a persisted search per query was most of a criteria map's time.
+ * (HAPI: {@code Cache-Control: no-store}) — a persisted search per query was most of a criteria map's time. Such a
+ * search answers one page, cut at the server's page size, with no link to the next (there is no stored search to
+ * page through), so {@link #everyMatch} asks for the next pages by {@code _offset}.
  */
 public final class Searches {
-	/** The most results an unstored search returns; HAPI stops there without saying so. */
+	/** The most results one unstored search returns; HAPI stops there without saying so. */
 	public static final int UNSTORED_LIMIT = 1000;
 	public static final Map<String, String> UNSTORED = Map.of("Cache-Control", "no-store, max-results=" + UNSTORED_LIMIT);
 
 	private Searches() {
 	}
 
-	/** Every match, through the caller's repository: unstored, and searched again paged when it reaches the limit. */
+	/**
+	 * Every match, through the caller's repository: unstored pages of the largest size the server allows, by offset,
+	 * until a page is short or the total is reached.
+	 */
 	public static <T extends IBaseResource> List<T> everyMatch(IRepository store, Class<T> type, Multimap<String, List<IQueryParameterType>> params) {
-		List<T> found = pages(store, type, params, UNSTORED, true);
-		return found.size() < UNSTORED_LIMIT ? found : pages(store, type, params, Map.of(), true);
+		Multimap<String, List<IQueryParameterType>> asked = withLargestPage(params);
+		Bundle page = page(store, type, asked, 0);
+		int pageSize = matches(page);
+		List<T> found = new ArrayList<>(entries(page, type));
+		int offset = pageSize;
+		while (pageSize > 0 && matches(page) == pageSize && !(page.hasTotal() && offset >= page.getTotal())) {
+			page = page(store, type, asked, offset);
+			found.addAll(entries(page, type));
+			offset += matches(page);
+		}
+		return found;
 	}
 
 	/** The first page only, unstored: for a query that names its own {@code _count}. */
 	public static <T extends IBaseResource> List<T> firstPage(IRepository store, Class<T> type, Multimap<String, List<IQueryParameterType>> params) {
-		return pages(store, type, params, UNSTORED, false);
+		return entries(store.search(Bundle.class, type, params, UNSTORED), type);
+	}
+
+	private static Bundle page(IRepository store, Class<? extends IBaseResource> type, Multimap<String, List<IQueryParameterType>> params, int offset) {
+		Multimap<String, List<IQueryParameterType>> asked = ArrayListMultimap.create(params);
+		if (offset > 0) {
+			asked.put("_offset", List.of(new NumberParam(offset)));
+		}
+		return (Bundle) store.search(Bundle.class, type, asked, UNSTORED);
+	}
+
+	/** Asks for {@link #UNSTORED_LIMIT} per page unless the caller named a size; the server cuts it to its largest. */
+	private static Multimap<String, List<IQueryParameterType>> withLargestPage(Multimap<String, List<IQueryParameterType>> params) {
+		if (params.containsKey("_count")) {
+			return params;
+		}
+		Multimap<String, List<IQueryParameterType>> asked = ArrayListMultimap.create(params);
+		asked.put("_count", List.of(new NumberParam(UNSTORED_LIMIT)));
+		return asked;
+	}
+
+	/** How many entries of the page are matches (not {@code _include}d resources): what the offset counts. */
+	private static int matches(Bundle page) {
+		return (int) page.getEntry().stream().filter(entry -> !entry.hasSearch() || entry.getSearch().getMode() != Bundle.SearchEntryMode.INCLUDE).count();
 	}
 
 	@SuppressWarnings("unchecked")
-	private static <T extends IBaseResource> List<T> pages(IRepository store, Class<T> type, Multimap<String, List<IQueryParameterType>> params,
-			Map<String, String> headers, boolean followNext) {
-		List<T> found = new ArrayList<>();
-		IBaseBundle page = store.search(Bundle.class, type, params, headers);
-		while (page instanceof Bundle bundle) {
-			bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).forEach(resource -> found.add((T) resource));
-			Bundle.BundleLinkComponent next = followNext ? bundle.getLink(Bundle.LINK_NEXT) : null;
-			page = next == null ? null : store.link(Bundle.class, next.getUrl());
-		}
-		return found;
+	private static <T extends IBaseResource> List<T> entries(IBaseBundle page, Class<T> type) {
+		return page instanceof Bundle bundle ? bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+				.filter(type::isInstance).map(resource -> (T) resource).toList() : List.of();
 	}
 }
