@@ -104,9 +104,10 @@ Description: "Pulls the patient's chart from the EHR into the case and builds th
 * insert Param(endpoint, in, 0, 1, Reference, [[The EHR's Endpoint (connectionType hl7-fhir-rest). Default: recourse.ehr.default-endpoint. Its address must lie under the server's outbound-allowed URLs.]])
 * parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/Endpoint"
 * insert Param(provenance, out, 0, 1, Reference, [[The Provenance recording who pulled what, when, from where; absent when nothing was stored.]])
-* insert Tuple(count, out, 0, *, [[How many resources of one type were pulled and stored.]])
+* insert Tuple(count, out, 0, *, [[How many resources of one type were pulled, and how many of them were new or changed.]])
 * insert Part(resourceType, 1, 1, code, [[The resource type.]])
 * insert Part(total, 1, 1, integer, [[How many were pulled.]])
+* insert Part(unchanged, 1, 1, integer, [[Of those, how many were already stored here exactly as the EHR has them, and so were not written again (a re-pull writes only what changed).]])
 * insert Tuple(priorTherapy, out, 0, *, [[A therapy episode the patient had, oldest first.]])
 * insert Part(medication, 1, 1, Coding, [[The ingredient (RxNorm where known).]])
 * insert Part(drugClass, 0, 1, Coding, [[The drug class (recourse drug-class).]])

@@ -39,7 +39,8 @@ import org.springframework.stereotype.Service;
 /**
  * {@code Task/[id]/$pull-history}: read the case and its patient → connect to the EHR's Endpoint → find
  * the patient there → fetch the chart → inline small notes → make local copies → build the prior-therapy
- * timeline → store it all in one transaction with its Provenance → report counts, timeline and warnings.
+ * timeline → store it all in one transaction with its Provenance, less the copies already stored as they are →
+ * report counts, timeline and warnings.
  */
 @Service
 class HistoryPuller {
@@ -53,7 +54,8 @@ class HistoryPuller {
 	private final Collaborators more;
 
 	/** What the puller needs besides its main steps; grouped to keep the constructor short. */
-	record Collaborators(FhirContext fhirContext, EhrProperties settings, PriorTherapyTimeline timeline, EpisodeStore episodes, Clock clock) {
+	record Collaborators(FhirContext fhirContext, EhrProperties settings, PriorTherapyTimeline timeline, EpisodeStore episodes, Clock clock,
+			StoredCopies storedCopies) {
 	}
 
 	HistoryPuller(LocalRepositories repositories, EhrEndpoints endpoints, EhrClients clients, ChartFetcher fetcher,
@@ -62,7 +64,7 @@ class HistoryPuller {
 		this.endpoints = endpoints;
 		this.clients = clients;
 		this.fetcher = fetcher;
-		this.more = new Collaborators(fhirContext, settings, timeline, episodes, Clock.systemUTC());
+		this.more = new Collaborators(fhirContext, settings, timeline, episodes, Clock.systemUTC(), new StoredCopies(fhirContext));
 	}
 
 	PullResult pull(IdType caseId, Optional<Reference> endpoint, RequestDetails request) {
@@ -79,14 +81,22 @@ class HistoryPuller {
 				PullProvenance.of(connection, Caller.of(request), copies, more.clock().instant()), caseTask,
 				withEhrIdentifier(patient, connection, fetched.ehrPatient())), episodes, fetched, store);
 		long storing = System.nanoTime();
-		Bundle bundle = transaction.bundle();
 		// references to what was not pulled (Encounter, Practitioner…) point at the EHR, which is where they are
-		Bundle response = OperationWrites.auditedAsOne(request, Set.of(caseTask.getFor().getReference()),
-				() -> ScopedStorageSettings.allowingExternalReferences(() -> store.transaction(bundle)));
-		log.info("Pulled {} resources from Endpoint/{} ({}): fetch {} ms, copies and timeline {} ms, store {} ms, {} warning(s)",
+		Stored stored = OperationWrites.auditedAsOne(request, Set.of(caseTask.getFor().getReference()), () -> {
+			StoredCopies.Sorted sorted = more.storedCopies().sort(store, copies);
+			Bundle bundle = transaction.storing(sorted.toStore()).bundle();
+			return new Stored(ScopedStorageSettings.allowingExternalReferences(() -> store.transaction(bundle)), sorted.unchanged());
+		});
+		log.info("Pulled {} resources from Endpoint/{} ({}): fetch {} ms, copies and timeline {} ms, store {} ms ({} unchanged, not written), {} warning(s)",
 				copies.size(), connection.endpointId(), fetched.chart().usedEverything() ? "$everything" : "searches",
-				millis(started, copying), millis(copying, storing), millis(storing, System.nanoTime()), fetched.warnings().size());
-		return new PullResult(PullTransaction.provenanceId(response), counts(copies), episodes, fetched.warnings());
+				millis(started, copying), millis(copying, storing), millis(storing, System.nanoTime()), stored.unchanged().size(),
+				fetched.warnings().size());
+		return new PullResult(PullTransaction.provenanceId(stored.response()), counts(copies), counts(stored.unchanged()), episodes,
+				fetched.warnings());
+	}
+
+	/** The store's answer, and the copies it left out because they were stored as they are. */
+	private record Stored(Bundle response, List<Resource> unchanged) {
 	}
 
 	/** What came from the EHR, with the warnings of the whole pull (later steps add theirs). */

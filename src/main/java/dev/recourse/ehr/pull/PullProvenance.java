@@ -14,7 +14,7 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The Provenance of one pull: who pulled (the OAuth client, and the user it acted for), what (every
- * resource stored), when, and from where (the Endpoint, with the EHR's address).
+ * resource of the pull: stored now, or found already stored as the EHR has it), when, and from where (the Endpoint, with the EHR's address).
  */
 final class PullProvenance {
 	static final String CLIENT_SYSTEM = "http://recourse.dev/fhir/sid/oauth-client";

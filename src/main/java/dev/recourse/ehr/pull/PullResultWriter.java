@@ -24,6 +24,7 @@ final class PullResultWriter {
 			Parameters.ParametersParameterComponent count = parameters.addParameter().setName("count");
 			count.addPart().setName("resourceType").setValue(new CodeType(type));
 			count.addPart().setName("total").setValue(new IntegerType(total));
+			count.addPart().setName("unchanged").setValue(new IntegerType(result.unchanged().getOrDefault(type, 0)));
 		});
 		result.episodes().forEach(episode -> priorTherapy(parameters.addParameter().setName("priorTherapy"), episode));
 		result.warnings().forEach(warning -> {

@@ -29,6 +29,11 @@ record PullTransaction(List<Resource> copies, List<Resource> episodes, List<Stri
 	static final String ARTIFACT_TYPES = dev.recourse.casework.CaseOutputs.ARTIFACT_TYPES;
 	static final String PROVENANCE_OUTPUT = "history-pull";
 
+	/** The same transaction storing only these of its copies; the Provenance still lists every copy of the pull. */
+	PullTransaction storing(List<Resource> toStore) {
+		return new PullTransaction(toStore, episodes, staleEpisodeIds, provenance, caseTask, patient);
+	}
+
 	Bundle bundle() {
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		copies.forEach(resource -> put(bundle, resource, null));

@@ -83,10 +83,64 @@ class PullHistoryIT extends PullHistoryTestBase {
 		Map<String, Integer> second = counts(pull(pulled.caseId(), null));
 
 		assertThat(second).isEqualTo(first);
+		assertThat(unchanged(second)).as("nothing changed at the EHR: nothing written again").isEqualTo(first);
 		Bundle conditions = client.search().forResource(Condition.class).where(Condition.PATIENT.hasId(pulled.patientId()))
 				.count(50).returnBundle(Bundle.class).execute();
 		assertThat(conditions.getEntry()).hasSize(first.get("Condition"));
 		assertThat(conditions.getEntry()).allMatch(entry -> "1".equals(entry.getResource().getMeta().getVersionId()));
+	}
+
+	@Test
+	void repull_writesOnlyWhatChangedAtTheEhr_andRestoresALocalEdit() throws Exception {
+		String mrn = java.util.UUID.randomUUID().toString();
+		FakeEhr ehr = EHRS.searchOnly();
+		String ehrPatient = ehr.add(new Patient().addIdentifier(new Identifier().setSystem(PATIENT_85_MRN.getSystem()).setValue(mrn))
+				.addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Repulled"))).get(0).split("/")[1];
+		Condition atEhr = condition(ehrPatient, "Rheumatoid arthritis");
+		String conditionAtEhr = ehr.add(atEhr).get(0);
+		ehr.add(new org.hl7.fhir.r4.model.Procedure().setStatus(org.hl7.fhir.r4.model.Procedure.ProcedureStatus.COMPLETED)
+				.setCode(new org.hl7.fhir.r4.model.CodeableConcept().setText("Joint injection")).setSubject(new Reference("Patient/" + ehrPatient))).get(0);
+		PulledCase pulled = openCase(new Identifier().setSystem(PATIENT_85_MRN.getSystem()).setValue(mrn));
+		Parameters first = pull(pulled.caseId(), null);
+		assertThat(unchanged(first)).containsEntry("Condition", 0).containsEntry("Procedure", 0);
+		Condition condition = onlyCopy(Condition.class, pulled.patientId());
+		org.hl7.fhir.r4.model.Procedure procedure = onlyCopy(org.hl7.fhir.r4.model.Procedure.class, pulled.patientId());
+		atEhr.setId(conditionAtEhr);
+		ehr.add(atEhr.setNote(List.of(new org.hl7.fhir.r4.model.Annotation().setText("Seropositive"))));
+		procedure.getCode().setText("Edited here");
+		client.update().resource(procedure).execute();
+
+		Parameters second = pull(pulled.caseId(), null);
+
+		assertThat(counts(second)).isEqualTo(counts(first));
+		assertThat(unchanged(second)).as("everything else of the chart was left as stored")
+				.containsEntry("Condition", counts(first).get("Condition") - 1).containsEntry("Procedure", counts(first).get("Procedure") - 1);
+		Condition updated = client.read().resource(Condition.class).withId(condition.getIdElement().toUnqualifiedVersionless()).execute();
+		assertThat(updated.getMeta().getVersionId()).isEqualTo("2");
+		assertThat(updated.getNoteFirstRep().getText()).isEqualTo("Seropositive");
+		org.hl7.fhir.r4.model.Procedure restored = client.read().resource(org.hl7.fhir.r4.model.Procedure.class)
+				.withId(procedure.getIdElement().toUnqualifiedVersionless()).execute();
+		assertThat(restored.getCode().getText()).as("the EHR's record, not the local edit").isEqualTo("Joint injection");
+		assertThat(restored.getMeta().getVersionId()).isEqualTo("3");
+		Parameters third = pull(pulled.caseId(), null);
+		assertThat(unchanged(third)).isEqualTo(counts(first));
+		Provenance provenance = client.read().resource(Provenance.class).withId(((Reference) third.getParameter("provenance").getValue()).getReference()).execute();
+		assertThat(provenance.getTarget()).extracting(Reference::getReference)
+				.contains("Condition/" + condition.getIdElement().getIdPart(), "Procedure/" + procedure.getIdElement().getIdPart());
+	}
+
+	private static Condition condition(String ehrPatient, String text) {
+		Condition condition = new Condition();
+		condition.getCode().setText(text);
+		condition.setSubject(new Reference("Patient/" + ehrPatient));
+		return condition;
+	}
+
+	private <T extends IBaseResource> T onlyCopy(Class<T> type, String patientId) {
+		Bundle found = client.search().forResource(type).where(new ca.uhn.fhir.rest.gclient.ReferenceClientParam("patient").hasId(patientId))
+				.returnBundle(Bundle.class).execute();
+		assertThat(found.getEntry()).hasSize(1);
+		return type.cast(found.getEntryFirstRep().getResource());
 	}
 
 	@Test

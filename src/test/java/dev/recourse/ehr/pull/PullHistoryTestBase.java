@@ -74,6 +74,14 @@ abstract class PullHistoryTestBase extends FhirIntegrationTest {
 				count -> Integer.parseInt(count.getPart().get(1).getValue().primitiveValue())));
 	}
 
+	/** Per type, how many of the pulled resources were already stored as they are. */
+	static Map<String, Integer> unchanged(Parameters result) {
+		return result.getParameters("count").stream().collect(Collectors.toMap(
+				count -> count.getPart().get(0).getValue().primitiveValue(),
+				count -> count.getPart().stream().filter(part -> part.getName().equals("unchanged")).findFirst()
+						.map(part -> Integer.parseInt(part.getValue().primitiveValue())).orElseThrow()));
+	}
+
 	/** Warning messages by the resource type they are about. */
 	static Map<String, String> warnings(Parameters result) {
 		Map<String, String> byType = new java.util.LinkedHashMap<>();
