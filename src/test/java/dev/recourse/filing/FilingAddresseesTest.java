@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(33);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(33);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(32);
-		assertThat(ADDRESSEES.size()).isEqualTo(98);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(34);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(34);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(33);
+		assertThat(ADDRESSEES.size()).isEqualTo(101);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -168,7 +168,12 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | CT | Connecticut Insurance Department, External Review Program",
 			"state-fair-hearing | medicaid-managed-care | CT | Connecticut Department of Social Services, Office of Legal Counsel",
 			"state-fair-hearing | medicaid-ffs | CT | Connecticut Department of Social Services, Office of Legal Counsel",
-			"regulator-complaint | aca-individual | CT | Connecticut Insurance Department, Consumer Affairs Division"})
+			"regulator-complaint | aca-individual | CT | Connecticut Insurance Department, Consumer Affairs Division",
+			"external-review | aca-individual | UT | Utah Insurance Department, Health Benefit Plan Independent Review",
+			"expedited-external-review | erisa-insured | UT | Utah Insurance Department, Health Benefit Plan Independent Review",
+			"state-fair-hearing | medicaid-managed-care | UT | Utah Department of Health and Human Services, Office of Administrative Hearings",
+			"state-fair-hearing | medicaid-ffs | UT | Utah Department of Health and Human Services, Office of Administrative Hearings",
+			"regulator-complaint | erisa-insured | UT | Utah Insurance Department, Consumer Services"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
