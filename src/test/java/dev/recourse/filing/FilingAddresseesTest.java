@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(34);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(34);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(33);
-		assertThat(ADDRESSEES.size()).isEqualTo(101);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(35);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(35);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(34);
+		assertThat(ADDRESSEES.size()).isEqualTo(104);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -173,7 +173,12 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | UT | Utah Insurance Department, Health Benefit Plan Independent Review",
 			"state-fair-hearing | medicaid-managed-care | UT | Utah Department of Health and Human Services, Office of Administrative Hearings",
 			"state-fair-hearing | medicaid-ffs | UT | Utah Department of Health and Human Services, Office of Administrative Hearings",
-			"regulator-complaint | erisa-insured | UT | Utah Insurance Department, Consumer Services"})
+			"regulator-complaint | erisa-insured | UT | Utah Insurance Department, Consumer Services",
+			"external-review | aca-individual | IA | Iowa Insurance Division, External Review",
+			"expedited-external-review | erisa-insured | IA | Iowa Insurance Division, External Review",
+			"state-fair-hearing | medicaid-managed-care | IA | Iowa Department of Health and Human Services, Appeals",
+			"state-fair-hearing | medicaid-ffs | IA | Iowa Department of Health and Human Services, Appeals",
+			"regulator-complaint | aca-individual | IA | Iowa Insurance Division, Consumer Complaints"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
