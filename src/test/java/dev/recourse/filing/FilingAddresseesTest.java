@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(35);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(35);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(34);
-		assertThat(ADDRESSEES.size()).isEqualTo(104);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(36);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(36);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(35);
+		assertThat(ADDRESSEES.size()).isEqualTo(107);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -178,7 +178,12 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | IA | Iowa Insurance Division, External Review",
 			"state-fair-hearing | medicaid-managed-care | IA | Iowa Department of Health and Human Services, Appeals",
 			"state-fair-hearing | medicaid-ffs | IA | Iowa Department of Health and Human Services, Appeals",
-			"regulator-complaint | aca-individual | IA | Iowa Insurance Division, Consumer Complaints"})
+			"regulator-complaint | aca-individual | IA | Iowa Insurance Division, Consumer Complaints",
+			"external-review | aca-individual | NV | Nevada Office for Consumer Health Assistance",
+			"expedited-external-review | erisa-insured | NV | Nevada Office for Consumer Health Assistance",
+			"state-fair-hearing | medicaid-managed-care | NV | Nevada Division of Health Care Financing and Policy",
+			"state-fair-hearing | medicaid-ffs | NV | Nevada Division of Health Care Financing and Policy",
+			"regulator-complaint | erisa-insured | NV | Nevada Division of Insurance, Consumer Services Section"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
