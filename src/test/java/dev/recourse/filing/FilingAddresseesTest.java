@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(36);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(36);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(35);
-		assertThat(ADDRESSEES.size()).isEqualTo(107);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(37);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(38);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(36);
+		assertThat(ADDRESSEES.size()).isEqualTo(111);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -183,7 +183,12 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | NV | Nevada Office for Consumer Health Assistance",
 			"state-fair-hearing | medicaid-managed-care | NV | Nevada Division of Health Care Financing and Policy",
 			"state-fair-hearing | medicaid-ffs | NV | Nevada Division of Health Care Financing and Policy",
-			"regulator-complaint | erisa-insured | NV | Nevada Division of Insurance, Consumer Services Section"})
+			"regulator-complaint | erisa-insured | NV | Nevada Division of Insurance, Consumer Services Section",
+			"external-review | aca-individual | AR | Arkansas Insurance Department, External Review Division",
+			"expedited-external-review | erisa-insured | AR | Arkansas Insurance Department, External Review Division",
+			"state-fair-hearing | medicaid-managed-care | AR | Arkansas Department of Human Services, Office of Appeals and Hearings (managed care",
+			"state-fair-hearing | medicaid-ffs | AR | Arkansas Department of Human Services, Office of Appeals and Hearings",
+			"regulator-complaint | aca-individual | AR | Arkansas Insurance Department, Consumer Services Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
