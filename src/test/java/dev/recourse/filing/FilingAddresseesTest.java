@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(37);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(38);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(36);
-		assertThat(ADDRESSEES.size()).isEqualTo(111);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(38);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(39);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(37);
+		assertThat(ADDRESSEES.size()).isEqualTo(114);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -188,7 +188,12 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | AR | Arkansas Insurance Department, External Review Division",
 			"state-fair-hearing | medicaid-managed-care | AR | Arkansas Department of Human Services, Office of Appeals and Hearings (managed care",
 			"state-fair-hearing | medicaid-ffs | AR | Arkansas Department of Human Services, Office of Appeals and Hearings",
-			"regulator-complaint | aca-individual | AR | Arkansas Insurance Department, Consumer Services Division"})
+			"regulator-complaint | aca-individual | AR | Arkansas Insurance Department, Consumer Services Division",
+			"external-review | aca-individual | MS | Mississippi Insurance Department, Life and Health Actuarial Division",
+			"expedited-external-review | erisa-insured | MS | Mississippi Insurance Department, Life and Health Actuarial Division",
+			"state-fair-hearing | medicaid-managed-care | MS | Mississippi Division of Medicaid, Office of Administrative State Hearings",
+			"state-fair-hearing | medicaid-ffs | MS | Mississippi Division of Medicaid, Office of Administrative State Hearings",
+			"regulator-complaint | erisa-insured | MS | Mississippi Insurance Department, Consumer Services Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
