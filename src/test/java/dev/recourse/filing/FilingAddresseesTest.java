@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(38);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(39);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(37);
-		assertThat(ADDRESSEES.size()).isEqualTo(114);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(39);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(40);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(38);
+		assertThat(ADDRESSEES.size()).isEqualTo(117);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -193,7 +193,12 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | MS | Mississippi Insurance Department, Life and Health Actuarial Division",
 			"state-fair-hearing | medicaid-managed-care | MS | Mississippi Division of Medicaid, Office of Administrative State Hearings",
 			"state-fair-hearing | medicaid-ffs | MS | Mississippi Division of Medicaid, Office of Administrative State Hearings",
-			"regulator-complaint | erisa-insured | MS | Mississippi Insurance Department, Consumer Services Division"})
+			"regulator-complaint | erisa-insured | MS | Mississippi Insurance Department, Consumer Services Division",
+			"external-review | aca-individual | KS | Kansas Insurance Department, Consumer Assistance Division (independent medical review)",
+			"expedited-external-review | erisa-insured | KS | Kansas Insurance Department, Consumer Assistance Division (independent medical review)",
+			"state-fair-hearing | medicaid-managed-care | KS | Kansas Office of Administrative Hearings",
+			"state-fair-hearing | medicaid-ffs | KS | Kansas Office of Administrative Hearings",
+			"regulator-complaint | aca-individual | KS | Kansas Insurance Department, Consumer Assistance Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
