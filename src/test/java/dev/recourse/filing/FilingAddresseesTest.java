@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(33);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(33);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(32);
-		assertThat(ADDRESSEES.size()).isEqualTo(98);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(40);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(41);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(39);
+		assertThat(ADDRESSEES.size()).isEqualTo(120);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -168,7 +168,42 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | CT | Connecticut Insurance Department, External Review Program",
 			"state-fair-hearing | medicaid-managed-care | CT | Connecticut Department of Social Services, Office of Legal Counsel",
 			"state-fair-hearing | medicaid-ffs | CT | Connecticut Department of Social Services, Office of Legal Counsel",
-			"regulator-complaint | aca-individual | CT | Connecticut Insurance Department, Consumer Affairs Division"})
+			"regulator-complaint | aca-individual | CT | Connecticut Insurance Department, Consumer Affairs Division",
+			"external-review | aca-individual | UT | Utah Insurance Department, Health Benefit Plan Independent Review",
+			"expedited-external-review | erisa-insured | UT | Utah Insurance Department, Health Benefit Plan Independent Review",
+			"state-fair-hearing | medicaid-managed-care | UT | Utah Department of Health and Human Services, Office of Administrative Hearings",
+			"state-fair-hearing | medicaid-ffs | UT | Utah Department of Health and Human Services, Office of Administrative Hearings",
+			"regulator-complaint | erisa-insured | UT | Utah Insurance Department, Consumer Services",
+			"external-review | aca-individual | IA | Iowa Insurance Division, External Review",
+			"expedited-external-review | erisa-insured | IA | Iowa Insurance Division, External Review",
+			"state-fair-hearing | medicaid-managed-care | IA | Iowa Department of Health and Human Services, Appeals",
+			"state-fair-hearing | medicaid-ffs | IA | Iowa Department of Health and Human Services, Appeals",
+			"regulator-complaint | aca-individual | IA | Iowa Insurance Division, Consumer Complaints",
+			"external-review | aca-individual | NV | Nevada Office for Consumer Health Assistance",
+			"expedited-external-review | erisa-insured | NV | Nevada Office for Consumer Health Assistance",
+			"state-fair-hearing | medicaid-managed-care | NV | Nevada Division of Health Care Financing and Policy",
+			"state-fair-hearing | medicaid-ffs | NV | Nevada Division of Health Care Financing and Policy",
+			"regulator-complaint | erisa-insured | NV | Nevada Division of Insurance, Consumer Services Section",
+			"external-review | aca-individual | AR | Arkansas Insurance Department, External Review Division",
+			"expedited-external-review | erisa-insured | AR | Arkansas Insurance Department, External Review Division",
+			"state-fair-hearing | medicaid-managed-care | AR | Arkansas Department of Human Services, Office of Appeals and Hearings (managed care",
+			"state-fair-hearing | medicaid-ffs | AR | Arkansas Department of Human Services, Office of Appeals and Hearings",
+			"regulator-complaint | aca-individual | AR | Arkansas Insurance Department, Consumer Services Division",
+			"external-review | aca-individual | MS | Mississippi Insurance Department, Life and Health Actuarial Division",
+			"expedited-external-review | erisa-insured | MS | Mississippi Insurance Department, Life and Health Actuarial Division",
+			"state-fair-hearing | medicaid-managed-care | MS | Mississippi Division of Medicaid, Office of Administrative State Hearings",
+			"state-fair-hearing | medicaid-ffs | MS | Mississippi Division of Medicaid, Office of Administrative State Hearings",
+			"regulator-complaint | erisa-insured | MS | Mississippi Insurance Department, Consumer Services Division",
+			"external-review | aca-individual | KS | Kansas Insurance Department, Consumer Assistance Division (independent medical review)",
+			"expedited-external-review | erisa-insured | KS | Kansas Insurance Department, Consumer Assistance Division (independent medical review)",
+			"state-fair-hearing | medicaid-managed-care | KS | Kansas Office of Administrative Hearings",
+			"state-fair-hearing | medicaid-ffs | KS | Kansas Office of Administrative Hearings",
+			"regulator-complaint | aca-individual | KS | Kansas Insurance Department, Consumer Assistance Division",
+			"external-review | aca-individual | NM | New Mexico Office of Superintendent of Insurance, Managed Health Care Bureau (external review)",
+			"expedited-external-review | erisa-insured | NM | New Mexico Office of Superintendent of Insurance, Managed Health Care Bureau (external review)",
+			"state-fair-hearing | medicaid-managed-care | NM | New Mexico Health Care Authority, Office of Fair Hearings",
+			"state-fair-hearing | medicaid-ffs | NM | New Mexico Health Care Authority, Office of Fair Hearings",
+			"regulator-complaint | erisa-insured | NM | New Mexico Office of Superintendent of Insurance, Managed Health Care Bureau (complaints)"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
@@ -197,6 +232,35 @@ class FilingAddresseesTest {
 	void alabama_hasNoManagedCareFairHearingRow_noSourceShowedWhereSuchARequestGoes() {
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_MANAGED_CARE,
 				Optional.of(new PlanState("AL", "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for AL");
+	}
+
+	@Test
+	void utah_externalReviewPrintsThatTheCarrierAdministersSomePlansReview() {
+		Addressee uid = ADDRESSEES.find(PathwayCode.EXTERNAL_REVIEW, PlanRegime.ERISA_INSURED, Optional.of(new PlanState("UT", "test")));
+
+		assertThat(uid.jurisdiction()).contains("by the carrier");
+		assertThat(uid.address()).containsExactly("4315 S. 2700 W., Suite 2300", "Taylorsville, UT 84129");
+		assertThat(uid.isUnverified("address")).isFalse();
+	}
+
+	@Test
+	void arkansas_managedCareAndFeeForServiceHearingRequestsGoToDifferentSlots_theSecondaryOneUnverified() {
+		Optional<PlanState> arkansas = Optional.of(new PlanState("AR", "test"));
+		Addressee ffs = ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_FFS, arkansas);
+		Addressee managed = ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_MANAGED_CARE, arkansas);
+
+		assertThat(ffs.address()).first().isEqualTo("P.O. Box 1437, Slot S101");
+		assertThat(ffs.isUnverified("address")).isFalse();
+		assertThat(managed.address()).first().isEqualTo("P.O. Box 1437, Slot N401");
+		assertThat(managed.isUnverified("address")).isTrue();
+	}
+
+	@Test
+	void kansas_fairHearingWithoutASourcedAddress_printsAPlaceholder() {
+		Addressee oah = ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_MANAGED_CARE, Optional.of(new PlanState("KS", "test")));
+
+		assertThat(oah.address()).isEmpty();
+		assertThat(oah.addressToFill()).isTrue();
 	}
 
 	@Test
