@@ -3,6 +3,7 @@ package dev.recourse.server;
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.param.NumberParam;
+import ca.uhn.fhir.rest.param.StringParam;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
 import java.util.ArrayList;
@@ -57,13 +58,18 @@ public final class Searches {
 		return (Bundle) store.search(Bundle.class, type, asked, UNSTORED);
 	}
 
-	/** Asks for {@link #UNSTORED_LIMIT} per page unless the caller named a size; the server cuts it to its largest. */
+	/**
+	 * Asks for {@link #UNSTORED_LIMIT} per page unless the caller named a size (the server cuts it to its largest), and in
+	 * a stable order unless the caller named one: pages by offset must not overlap or leave gaps.
+	 */
 	private static Multimap<String, List<IQueryParameterType>> withLargestPage(Multimap<String, List<IQueryParameterType>> params) {
-		if (params.containsKey("_count")) {
-			return params;
-		}
 		Multimap<String, List<IQueryParameterType>> asked = ArrayListMultimap.create(params);
-		asked.put("_count", List.of(new NumberParam(UNSTORED_LIMIT)));
+		if (!params.containsKey("_count")) {
+			asked.put("_count", List.of(new NumberParam(UNSTORED_LIMIT)));
+		}
+		if (!params.containsKey("_sort")) {
+			asked.put("_sort", List.of(new StringParam("_id")));
+		}
 		return asked;
 	}
 

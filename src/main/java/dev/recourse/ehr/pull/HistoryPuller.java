@@ -81,10 +81,12 @@ class HistoryPuller {
 				PullProvenance.of(connection, Caller.of(request), copies, more.clock().instant()), caseTask,
 				withEhrIdentifier(patient, connection, fetched.ehrPatient())), episodes, fetched, store);
 		long storing = System.nanoTime();
-		// references to what was not pulled (Encounter, Practitioner…) point at the EHR, which is where they are
 		Stored stored = OperationWrites.auditedAsOne(request, Set.of(caseTask.getFor().getReference()), () -> {
-			StoredCopies.Sorted sorted = more.storedCopies().sort(store, copies);
+			// compared by the server, not as the caller: nothing read here reaches them, and a caller who may write a copy
+			// need not be one who may search it
+			StoredCopies.Sorted sorted = more.storedCopies().sort(repositories.forServer(), copies);
 			Bundle bundle = transaction.storing(sorted.toStore()).bundle();
+			// references to what was not pulled (Encounter, Practitioner…) point at the EHR, which is where they are
 			return new Stored(ScopedStorageSettings.allowingExternalReferences(() -> store.transaction(bundle)), sorted.unchanged());
 		});
 		log.info("Pulled {} resources from Endpoint/{} ({}): fetch {} ms, copies and timeline {} ms, store {} ms ({} unchanged, not written), {} warning(s)",
