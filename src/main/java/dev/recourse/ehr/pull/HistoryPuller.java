@@ -82,9 +82,11 @@ class HistoryPuller {
 				withEhrIdentifier(patient, connection, fetched.ehrPatient())), episodes, fetched, store);
 		long storing = System.nanoTime();
 		Stored stored = OperationWrites.auditedAsOne(request, Set.of(caseTask.getFor().getReference()), () -> {
-			// compared by the server, not as the caller: nothing read here reaches them, and a caller who may write a copy
+			// a patient without the EHR's URL of them was never pulled from it, so no copy can be on file; the others are
+			// compared by the server, not as the caller: nothing read here reaches them, and one who may write a copy
 			// need not be one who may search it
-			StoredCopies.Sorted sorted = more.storedCopies().sort(repositories.forServer(), copies);
+			StoredCopies.Sorted sorted = transaction.patient().isPresent() ? StoredCopies.Sorted.allNew(copies)
+					: more.storedCopies().sort(repositories.forServer(), copies);
 			Bundle bundle = transaction.storing(sorted.toStore()).bundle();
 			// references to what was not pulled (Encounter, Practitioner…) point at the EHR, which is where they are
 			return new Stored(ScopedStorageSettings.allowingExternalReferences(() -> store.transaction(bundle)), sorted.unchanged());

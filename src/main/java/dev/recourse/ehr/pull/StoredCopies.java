@@ -35,6 +35,9 @@ final class StoredCopies {
 
 	/** The copies split into those to store and those already stored as they are. */
 	record Sorted(List<Resource> toStore, List<Resource> unchanged) {
+		static Sorted allNew(List<Resource> copies) {
+			return new Sorted(copies, List.of());
+		}
 	}
 
 	Sorted sort(IRepository store, List<Resource> copies) {
