@@ -1,4 +1,5 @@
 import type Client from "fhirclient/lib/Client";
+import { explainRefusal } from "./refusals";
 
 /** One problem the server reported, as an OperationOutcome issue says it. */
 export interface Problem {
@@ -107,7 +108,8 @@ export class Api {
     const text = await response.text();
     const parsed = text ? safeJson(text) : undefined;
     if (!response.ok) {
-      throw new ApiError(response.status, problemsOf(parsed, response.statusText), nextStepFor(response.status));
+      const refusal = explainRefusal({ problems: problemsOf(parsed, response.statusText), nextStep: nextStepFor(response.status) });
+      throw new ApiError(response.status, refusal.problems, refusal.nextStep);
     }
     return { status: response.status, body: parsed as Resource };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describe as describeResource, outputs, urgency } from "./model";
+import { caseCoverageReference, describe as describeResource, outputs, urgency } from "./model";
 
 describe("urgency", () => {
   const now = new Date("2026-11-23T12:00:00Z").getTime();
@@ -51,5 +51,19 @@ describe("describe", () => {
       effectivePeriod: { start: "2026-02-01", end: "2026-03-09" },
     };
     expect(describeResource(episode)).toEqual({ what: "methotrexate (Allergic reaction)", when: "2026-02-01 – 2026-03-09" });
+  });
+});
+
+describe("caseCoverageReference", () => {
+  const denial = { resourceType: "ClaimResponse", insurance: [{ focal: true, coverage: { reference: "Coverage/ehr-copy" } }] };
+
+  it("is the Coverage the case recorded when opened, even when the denial names another", () => {
+    const task = { resourceType: "Task", insurance: [{ reference: "Coverage/plan-at-opening" }] };
+    expect(caseCoverageReference(task, denial)).toBe("Coverage/plan-at-opening");
+  });
+
+  it("is the denial's Coverage for a case that recorded none, and none when neither names one", () => {
+    expect(caseCoverageReference({ resourceType: "Task" }, denial)).toBe("Coverage/ehr-copy");
+    expect(caseCoverageReference({ resourceType: "Task", insurance: [] }, { resourceType: "ClaimResponse" })).toBeUndefined();
   });
 });

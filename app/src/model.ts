@@ -69,6 +69,15 @@ export function payerOf(denial?: Resource, organizations: Map<string, Resource> 
   return organizations.get(insurer.reference)?.name ?? insurer.display ?? insurer.identifier?.value ?? insurer.reference ?? "";
 }
 
+/**
+ * The plan's Coverage of a case: the one the server recorded when it opened the case (Task.insurance), which its
+ * letter, packet, standing and decision clocks read; for a case that recorded none, the denial's.
+ */
+export function caseCoverageReference(task: Resource, denial?: Resource): string | undefined {
+  const recorded = (task.insurance ?? []).map((insurance: Resource) => insurance.reference).find((reference?: string) => reference?.startsWith("Coverage/"));
+  return recorded ?? denial?.insurance?.[0]?.coverage?.reference;
+}
+
 export function summarize(task: Resource, related: Map<string, Resource>): CaseSummary {
   const denial = related.get(task.focus?.reference);
   const patient = related.get(task.for?.reference);

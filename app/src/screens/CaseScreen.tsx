@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Api, Resource } from "../api";
-import { ActionFeedback, Badge, formatDate } from "../components";
-import { display } from "../codes";
-import { humanName, payerOf, serviceOf, summarize, urgency } from "../model";
+import { ActionFeedback } from "../components";
+import { caseCoverageReference, humanName, payerOf, serviceOf } from "../model";
 import { useAction } from "../useAction";
 import { AssistanceScreen } from "./AssistanceScreen";
+import { CaseFacts } from "./CaseFacts";
 import { CriteriaScreen } from "./CriteriaScreen";
 import { LetterScreen } from "./LetterScreen";
 import { Overview } from "./Overview";
@@ -17,6 +17,7 @@ export interface CaseContext {
   denial: Resource;
   patient?: Resource;
   insurer?: Resource;
+  /** the case's plan: the Coverage recorded when the case was opened, else the one the denial names */
   coverage?: Resource;
   /** the denied request, when on file */
   request?: Resource;
@@ -53,10 +54,11 @@ export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab
     await loading.run("Loading the case", async () => {
       const task = await api.read(`Task/${caseId}`);
       const denial = await api.read(task.focus.reference);
+      const coverageReference = caseCoverageReference(task, denial);
       const [patient, insurer, coverage, triage, request, standing] = await Promise.all([
         optional(() => api.read(task.for.reference)),
         denial.insurer?.reference ? optional(() => api.read(denial.insurer.reference)) : Promise.resolve(undefined),
-        denial.insurance?.[0]?.coverage?.reference ? optional(() => api.read(denial.insurance[0].coverage.reference)) : Promise.resolve(undefined),
+        coverageReference ? optional(() => api.read(coverageReference)) : Promise.resolve(undefined),
         optional(() => api.operation(`ClaimResponse/${denial.id}/$triage`)),
         denial.request?.reference ? optional(() => api.read(denial.request.reference)) : Promise.resolve(undefined),
         optional(() => api.operation(`Task/${caseId}/$standing`)),
@@ -73,8 +75,6 @@ export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab
   if (!context) {
     return <ActionFeedback action={loading} />;
   }
-  const summary = summarize(context.task, new Map());
-  const due = urgency(summary.deadline);
   return (
     <article aria-labelledby="case-title">
       <p>
@@ -83,16 +83,7 @@ export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab
       <h1 id="case-title">
         {humanName(context.patient)} — {serviceOf(context.denial, context.request)} ({context.payer})
       </h1>
-      <p className="case-facts">
-        <span>Stage: {display("caseStage", summary.stage)}</span>
-        <span>Next step: {display("pathway", summary.pathway) || "—"}</span>
-        <span>
-          Deadline: {formatDate(summary.deadline) || "—"}
-          {due === "overdue" && <Badge kind="overdue">Overdue</Badge>}
-          {due === "soon" && <Badge kind="soon">Due within 48 h</Badge>}
-        </span>
-        <span>Case {context.task.status}</span>
-      </p>
+      <CaseFacts task={context.task} />
       <nav className="tabs" aria-label="Case steps">
         {TABS.map(([id, label]) => (
           <a key={id} href={`#/case/${encodeURIComponent(caseId)}/${id}`} aria-current={tab === id ? "page" : undefined}>

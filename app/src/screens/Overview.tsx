@@ -159,7 +159,7 @@ function RegimeQuestions({ api, context, questions }: { api: Api; context: CaseC
           </button>
         </SubmitForm>
       ) : (
-        <p>The denial names no Coverage on file; record the plan type on the patient's Coverage in the EHR.</p>
+        <p>The case has no Coverage on file; record the plan type on the patient's Coverage in the EHR.</p>
       )}
       <ActionFeedback action={saving} />
     </Section>

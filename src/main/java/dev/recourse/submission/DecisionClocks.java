@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The payer's decision clock on a pended submission: the case's standing (the decision and level the request answered)
+ * under the Coverage the case recorded when opened (a later search of the patient's could find another plan's regime)
  * → the packet's pathway and urgency (certificationType 1 = expedited) → triage's decision clock for them
  * (rules/pathways.yaml → rules/clocks.yaml) → counted from the payer's receipt (its pended answer's {@code created}).
  * Empty when the regime is uncertain, the packet names no pathway or no rule sets a clock.
@@ -46,7 +47,7 @@ class DecisionClocks {
 		IRepository store = repositories.forServer();
 		Task caseTask = store.read(Task.class, new IdType(submission.getPartOfFirstRep().getReference()).toUnqualifiedVersionless());
 		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()).toUnqualifiedVersionless());
-		Optional<Coverage> coverage = PlanRecords.coverage(store, denial, caseTask.getFor().getReference());
+		Optional<Coverage> coverage = PlanRecords.caseCoverage(store, caseTask, denial);
 		CaseStanding.Standing at = standing.of(store, caseTask, denial, coverage);
 		boolean expedited = DecidedCase.expedited(packet);
 		Instant received = pended.hasCreated() ? pended.getCreated().toInstant() : now;

@@ -64,7 +64,7 @@ class MissedClockRecorder {
 
 	private Task recorded(IRepository store, Task caseTask, Task submission, ClaimResponse pended) {
 		ClaimResponse denial = store.read(ClaimResponse.class, new IdType(caseTask.getFocus().getReference()).toUnqualifiedVersionless());
-		Optional<Coverage> coverage = PlanRecords.coverage(store, denial, caseTask.getFor().getReference());
+		Optional<Coverage> coverage = PlanRecords.caseCoverage(store, caseTask, denial);
 		CaseStanding.Standing before = standing.of(store, caseTask, denial, coverage);
 		Optional<MissedClockRules.Rule> rule = rules.forRegime(before.triage().planRegime());
 		Instant due = SubmissionTask.decisionDue(submission).orElseThrow();

@@ -8,11 +8,16 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.recourse.filing.FilingCases;
+import dev.recourse.filing.PlanState;
 import dev.recourse.packet.SeedPlan;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Task;
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * over HTTP and opened through the EHR launch: the peer-to-peer requested and recorded as upheld (the timeline and the
  * case's next step change); Assistance for a Medicare Part D case (no copay card, the federal-programme caveat, a
  * checklist ticked that is still ticked after a reload); and for a final internal denial the external-review filing
- * drafted, signed, packed and listed on the case. Assertions are on what the user sees.
+ * drafted, signed, packed and listed on the case; and a filing to a state the rules hold no office for refused in plain
+ * words, the draft on file and the words typed kept. Assertions are on what the user sees.
  */
 class SpecialistFilingsIT extends BrowserIntegrationTest {
 	private static final LocatorAssertions.ContainsTextOptions PATIENCE = new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
@@ -120,6 +126,55 @@ class SpecialistFilingsIT extends BrowserIntegrationTest {
 					.containsText("Request for external review", PATIENCE);
 			assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Signed letter"))).containsText("Request for external review");
 		});
+	}
+
+	@Test
+	void aFilingToAStateWithNoAddresseeRow_isRefusedInPlainWords_andTheDraftOnFileStaysAsItWas() {
+		FilingCases.Filed filed = FilingCases.open(fhirContext, client, NOTICE, "aca-individual", "final-internal",
+				patient -> patient.addAddress().setState("NY"), coverage -> { });
+		prescriberOnFile();
+		inTheBrowser(filed.plan().patientId(), "no-addressee", page -> {
+			tab(page, "Letter");
+			page.getByLabel("Pathway the letter argues", new Page.GetByLabelOptions().setExact(false)).selectOption("external-review");
+			Locator argument = page.getByLabel("Argument", new Page.GetByLabelOptions().setExact(false));
+			argument.fill("Two relapses in twelve months on interferon.");
+			button(page, "Draft the filing").click();
+			Locator draft = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Draft letter"));
+			assertThat(draft).containsText("Request for external review", PATIENCE);
+
+			// the plan turns out to be issued in Wyoming, for which the rules hold no external-review office
+			Coverage plan = client.read().resource(Coverage.class).withId(filed.plan().key() + "-coverage").execute();
+			plan.addExtension(PlanState.EXTENSION, new CodeType("WY"));
+			client.update().resource(plan).execute();
+			page.reload();
+			assertThat(draft).containsText("Request for external review", PATIENCE);
+			String drafted = draft.locator("p[role=status]").textContent();
+			List<String> lettersBefore = letters(filed);
+			argument.fill("Two relapses in twelve months on interferon; MRI shows new lesions.");
+			button(page, "Draft again with these words").click();
+
+			Locator refusal = page.getByRole(AriaRole.ALERT);
+			assertThat(refusal).containsText("no row for WY", PATIENCE);
+			assertThat(refusal).containsText("Recourse has no office on file to send an external review filing");
+			assertThat(refusal).containsText("Ask your administrator");
+			for (String raw : List.of("resourceType", "OperationOutcome", "Exception", "at dev.", "{", "aca-individual")) {
+				assertThat(page.locator("body")).not().containsText(raw);
+			}
+			// nothing lost: the draft on file, its state on screen, the words typed, the form usable
+			org.assertj.core.api.Assertions.assertThat(letters(filed)).isEqualTo(lettersBefore);
+			assertThat(draft.locator("p[role=status]")).hasText(drafted);
+			assertThat(argument).hasValue("Two relapses in twelve months on interferon; MRI shows new lesions.");
+			assertThat(button(page, "Draft again with these words")).isEnabled();
+			assertThat(page.locator(".case-facts")).containsText("Next step: External review");
+		});
+	}
+
+	/** The case's letters on file, each as id and version. */
+	private List<String> letters(FilingCases.Filed filed) {
+		Bundle found = client.search().byUrl("DocumentReference?related=ClaimResponse/" + filed.plan().denialId()
+				+ "&category=http://recourse.dev/fhir/CodeSystem/artifact-type|letter").returnBundle(Bundle.class).execute();
+		org.assertj.core.api.Assertions.assertThat(found.getEntry()).as("the draft on file").hasSize(1);
+		return found.getEntry().stream().map(entry -> entry.getResource().getIdElement().toUnqualified().getValue()).toList();
 	}
 
 	private interface Steps {

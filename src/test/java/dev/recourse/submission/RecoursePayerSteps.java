@@ -78,6 +78,19 @@ abstract class RecoursePayerSteps extends SubmissionSteps {
 		PAYER_PROXY.reset();
 	}
 
+	/**
+	 * The referral example's ids replaced in its fixtures, by the ids this test uses. A subclass adds its own (e.g. a
+	 * patient and Coverage no other test touches) but keeps the insurer's, which routes the packet to the payer instance.
+	 */
+	Map<String, String> ownIds() {
+		return OWN_IDS;
+	}
+
+	/** The example's denial under {@link #ownIds()}, as on file nowhere yet. */
+	ClaimResponse ownDenial() throws Exception {
+		return fhirContext.newJsonParser().parseResource(ClaimResponse.class, withOwnIds(DENIAL));
+	}
+
 	/** A case ready for its packet, on the example's denial of a request to the payer instance's insurer. */
 	Task readyCaseAtRecoursePayer() throws Exception {
 		return readyCaseAtRecoursePayer(denial -> { });
@@ -85,7 +98,7 @@ abstract class RecoursePayerSteps extends SubmissionSteps {
 
 	/** As {@link #readyCaseAtRecoursePayer()}, the denial changed first (e.g. dated today). */
 	Task readyCaseAtRecoursePayer(java.util.function.Consumer<ClaimResponse> change) throws Exception {
-		ClaimResponse denial = fhirContext.newJsonParser().parseResource(ClaimResponse.class, withOwnIds(DENIAL));
+		ClaimResponse denial = ownDenial();
 		change.accept(denial);
 		// the example names no Coverage; without one the case takes the patient's first active Coverage, which other tests share
 		denial.addInsurance().setSequence(1).setFocal(true).setCoverage(new org.hl7.fhir.r4.model.Reference("Coverage/RecoursePayerInsurance"));
@@ -176,7 +189,7 @@ abstract class RecoursePayerSteps extends SubmissionSteps {
 	private String withOwnIds(String path) throws Exception {
 		try (var in = getClass().getResourceAsStream(path)) {
 			String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			for (Map.Entry<String, String> id : OWN_IDS.entrySet()) {
+			for (Map.Entry<String, String> id : ownIds().entrySet()) {
 				json = json.replace(id.getKey(), id.getValue());
 			}
 			return json;
