@@ -12,19 +12,19 @@ import java.util.regex.Pattern;
 /**
  * Where a pull's time went inside the server, from the line {@code HistoryPuller} logs at INFO for each pull:
  * {@code Pulled {n} resources from Endpoint/{id} ($everything|searches): fetch {a} ms, copies and timeline {b} ms,
- * store {c} ms, {w} warning(s)}. The puller's clock starts after it has read the case and its patient; what the
+ * store {c} ms ({u} unchanged, not written), {w} warning(s)} (older servers: without the part in parentheses). The puller's clock starts after it has read the case and its patient; what the
  * line does not cover (HTTP, authentication, authorization, reading the case, writing the answer; the audit events
  * of what is stored are written inside the store phase's transaction)
  * is the end-to-end time less the three phases. Read as ISO-8859-1: a stray byte in the log must not stop the report.
  */
 final class PhaseLog {
 	private static final Pattern LINE = Pattern.compile("Pulled (\\d+) resources from Endpoint/(\\S+) \\((\\S+)\\): "
-			+ "fetch (\\d+) ms, copies and timeline (\\d+) ms, store (\\d+) ms, (\\d+) warning\\(s\\)");
+			+ "fetch (\\d+) ms, copies and timeline (\\d+) ms, store (\\d+) ms(?: \\((\\d+) unchanged, not written\\))?, (\\d+) warning\\(s\\)");
 
 	private PhaseLog() {}
 
-	/** One pull's line; {@code via} is {@code $everything} or {@code searches}. */
-	record Phases(int resources, String via, long fetchMs, long copiesMs, long storeMs, int warnings) {
+	/** One pull's line; {@code via} is {@code $everything} or {@code searches}; {@code unchanged} copies were not written. */
+	record Phases(int resources, String via, long fetchMs, long copiesMs, long storeMs, int warnings, int unchanged) {
 		long totalMs() {
 			return fetchMs + copiesMs + storeMs;
 		}
@@ -37,7 +37,8 @@ final class PhaseLog {
 			Matcher m = LINE.matcher(line);
 			if (m.find()) {
 				phases.add(new Phases(Integer.parseInt(m.group(1)), m.group(3), Long.parseLong(m.group(4)),
-						Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), Integer.parseInt(m.group(7))));
+						Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), Integer.parseInt(m.group(8)),
+						m.group(7) == null ? 0 : Integer.parseInt(m.group(7))));
 			}
 		}
 		return phases;

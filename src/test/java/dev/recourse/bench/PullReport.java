@@ -83,13 +83,13 @@ final class PullReport {
 		}
 		md.append("\n## Resources pulled per type\n\n");
 		samples.get(0).pull().counts().forEach((type, total) -> md.append("- ").append(type).append(": ").append(total).append('\n'));
-		md.append("\n## Each pull\n\n| # | pull | case | ms | fetch | copies | store | rest | via | EHR requests |\n")
-				.append("|---|---|---|---|---|---|---|---|---|---|\n");
+		md.append("\n## Each pull\n\n| # | pull | case | ms | fetch | copies | store | unchanged (not written) | rest | via | EHR requests |\n")
+				.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (int i = 0; i < samples.size(); i++) {
 			Sample s = samples.get(i);
-			md.append(String.format("| %d | %s | Task/%s | %.0f | %d | %d | %d | %.0f | %s | %d |%n", i + 1, s.kind().label,
+			md.append(String.format("| %d | %s | Task/%s | %.0f | %d | %d | %d | %d | %.0f | %s | %d |%n", i + 1, s.kind().label,
 					s.pull().caseId(), s.pull().millis(), s.phases().fetchMs(), s.phases().copiesMs(), s.phases().storeMs(),
-					s.restMs(), s.phases().via(), s.pull().ehrRequests()));
+					s.phases().unchanged(), s.restMs(), s.phases().via(), s.pull().ehrRequests()));
 		}
 		return md.toString();
 	}
