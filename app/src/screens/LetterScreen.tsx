@@ -49,6 +49,8 @@ async function caseLetters(api: Api, context: CaseContext): Promise<Resource[]> 
 export function LetterScreen({ api, context }: { api: Api; context: CaseContext }) {
   const { task } = context;
   const [letters, setLetters] = useState<Resource[]>([]);
+  // while the case is read again after a draft or a signature, the screen is about to change under the pointer
+  const [refreshing, setRefreshing] = useState(false);
   const action = useAction();
   const choices = letterChoices(context.standing ?? context.triage);
   const [kept, setPathway] = useDraft(`letter.${task.id}.pathway`, "");
@@ -93,7 +95,7 @@ export function LetterScreen({ api, context }: { api: Api; context: CaseContext 
     );
     if (drafted) {
       keep(drafted);
-      await context.reload();
+      await refreshCase();
     }
   }
 
@@ -101,7 +103,16 @@ export function LetterScreen({ api, context }: { api: Api; context: CaseContext 
     const result = await action.run("Signing the letter", () => api.operation(`DocumentReference/${letter!.id}/$sign`));
     if (result) {
       keep(result);
+      await refreshCase();
+    }
+  }
+
+  async function refreshCase() {
+    setRefreshing(true);
+    try {
       await context.reload();
+    } finally {
+      setRefreshing(false);
     }
   }
 
@@ -137,7 +148,7 @@ export function LetterScreen({ api, context }: { api: Api; context: CaseContext 
         </SubmitForm>
       </Section>
       <ActionFeedback action={action} />
-      {letter && <LetterView letter={letter} caseId={task.id!} signing={action.running} canSign={Boolean(isPractitioner)} onSign={sign} />}
+      {letter && <LetterView letter={letter} caseId={task.id!} signing={action.running || refreshing} canSign={Boolean(isPractitioner)} onSign={sign} />}
       {choice?.packed && <FilingPacketPanel api={api} context={context} pathway={choice.code} signed={signed} />}
     </>
   );

@@ -3,6 +3,7 @@ package dev.recourse.outbox;
 import ca.uhn.fhir.model.api.IQueryParameterType;
 import ca.uhn.fhir.repository.IRepository;
 import ca.uhn.fhir.rest.param.NumberParam;
+import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -49,12 +50,14 @@ public final class TaskOutbox {
 		}
 	}
 
-	/** The records due now (waiting and due, or claimed past their lease), a batch at a time. */
+	/** The records due now (waiting and due, or claimed past their lease), a batch at a time, oldest first. */
 	public List<Task> due() {
 		Multimap<String, List<IQueryParameterType>> params = ArrayListMultimap.create();
 		params.put("code", List.of(new TokenParam(code.getSystem(), code.getCode())));
 		params.put("status", List.of(new TokenParam("requested"), new TokenParam("in-progress")));
 		params.put("_count", List.of(new NumberParam(BATCH)));
+		// oldest first: a subscriber gets its notifications in the order of their event numbers
+		params.put("_sort", List.of(new StringParam("authored-on"), new StringParam("_id")));
 		Instant now = Instant.now();
 		return Searches.firstPage(store(), Task.class, params).stream().filter(task -> state.due(task, now)).toList();
 	}

@@ -6,7 +6,7 @@ import ca.uhn.fhir.rest.param.NumberParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.Multimap;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
@@ -35,14 +35,24 @@ public final class Searches {
 		Multimap<String, List<IQueryParameterType>> asked = withLargestPage(params);
 		Bundle page = page(store, type, asked, 0);
 		int pageSize = matches(page);
-		List<T> found = new ArrayList<>(entries(page, type));
+		Map<String, T> found = new LinkedHashMap<>();
+		boolean grew = add(found, page, type);
 		int offset = pageSize;
-		while (pageSize > 0 && matches(page) == pageSize && !(page.hasTotal() && offset >= page.getTotal())) {
+		// a full page may have more after it; a page that adds nothing new ends it, whatever the server says
+		while (grew && pageSize > 0 && matches(page) == pageSize && !(page.hasTotal() && offset >= page.getTotal())) {
 			page = page(store, type, asked, offset);
-			found.addAll(entries(page, type));
+			grew = add(found, page, type);
 			offset += matches(page);
 		}
-		return found;
+		return List.copyOf(found.values());
+	}
+
+	private static <T extends IBaseResource> boolean add(Map<String, T> found, Bundle page, Class<T> type) {
+		boolean grew = false;
+		for (T resource : entries(page, type)) {
+			grew |= found.putIfAbsent(resource.getIdElement().toUnqualifiedVersionless().getValue(), resource) == null;
+		}
+		return grew;
 	}
 
 	/** The first page only, unstored: for a query that names its own {@code _count}. */
