@@ -1,10 +1,14 @@
 package dev.recourse.metrics;
 
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -62,13 +66,20 @@ class MetricsTables {
 		}
 	}
 
+	/** From the catalogue, not by a query that fails: PostgreSQL logs such a failure as an ERROR. */
 	private boolean exists() {
-		try {
-			jdbc.queryForObject("SELECT COUNT(*) FROM " + CASES + " WHERE 1 = 0", Long.class);
-			return true;
-		} catch (DataAccessException missing) {
+		return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+			DatabaseMetaData catalogue = connection.getMetaData();
+			// H2 keeps unquoted names in upper case, PostgreSQL in lower case
+			for (String name : List.of(CASES, CASES.toUpperCase(Locale.ROOT))) {
+				try (ResultSet tables = catalogue.getTables(null, null, name, new String[] {"TABLE"})) {
+					if (tables.next()) {
+						return true;
+					}
+				}
+			}
 			return false;
-		}
+		}));
 	}
 
 	private void execute(String statement) {
