@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(40);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(41);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(39);
-		assertThat(ADDRESSEES.size()).isEqualTo(120);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(41);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(42);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(40);
+		assertThat(ADDRESSEES.size()).isEqualTo(123);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -203,7 +203,11 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | NM | New Mexico Office of Superintendent of Insurance, Managed Health Care Bureau (external review)",
 			"state-fair-hearing | medicaid-managed-care | NM | New Mexico Health Care Authority, Office of Fair Hearings",
 			"state-fair-hearing | medicaid-ffs | NM | New Mexico Health Care Authority, Office of Fair Hearings",
-			"regulator-complaint | erisa-insured | NM | New Mexico Office of Superintendent of Insurance, Managed Health Care Bureau (complaints)"})
+			"regulator-complaint | erisa-insured | NM | New Mexico Office of Superintendent of Insurance, Managed Health Care Bureau (complaints)",
+			"external-review | aca-individual | NE | Nebraska Department of Insurance, External Review",
+			"expedited-external-review | erisa-insured | NE | Nebraska Department of Insurance, External Review",
+			"state-fair-hearing | medicaid-managed-care | NE | Nebraska Department of Health and Human Services, MLTC Appeal Coordinator",
+			"regulator-complaint | aca-individual | NE | Nebraska Department of Insurance, Insurance Complaint Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
@@ -232,6 +236,12 @@ class FilingAddresseesTest {
 	void alabama_hasNoManagedCareFairHearingRow_noSourceShowedWhereSuchARequestGoes() {
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_MANAGED_CARE,
 				Optional.of(new PlanState("AL", "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for AL");
+	}
+
+	@Test
+	void nebraska_hasNoFeeForServiceFairHearingRow_noSourceShowedTheOfficeOrItsAddress() {
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_FFS,
+				Optional.of(new PlanState("NE", "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for NE");
 	}
 
 	@Test
