@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(41);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(42);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(40);
-		assertThat(ADDRESSEES.size()).isEqualTo(123);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(42);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(43);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(41);
+		assertThat(ADDRESSEES.size()).isEqualTo(126);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -207,7 +207,11 @@ class FilingAddresseesTest {
 			"external-review | aca-individual | NE | Nebraska Department of Insurance, External Review",
 			"expedited-external-review | erisa-insured | NE | Nebraska Department of Insurance, External Review",
 			"state-fair-hearing | medicaid-managed-care | NE | Nebraska Department of Health and Human Services, MLTC Appeal Coordinator",
-			"regulator-complaint | aca-individual | NE | Nebraska Department of Insurance, Insurance Complaint Division"})
+			"regulator-complaint | aca-individual | NE | Nebraska Department of Insurance, Insurance Complaint Division",
+			"external-review | aca-individual | ID | Idaho Department of Insurance, External Review",
+			"expedited-external-review | erisa-insured | ID | Idaho Department of Insurance, External Review",
+			"state-fair-hearing | medicaid-ffs | ID | Idaho Department of Health and Welfare, Division of Medicaid, Medicaid Appeals",
+			"regulator-complaint | erisa-insured | ID | Idaho Department of Insurance, Consumer Affairs"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
@@ -238,10 +242,13 @@ class FilingAddresseesTest {
 				Optional.of(new PlanState("AL", "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for AL");
 	}
 
-	@Test
-	void nebraska_hasNoFeeForServiceFairHearingRow_noSourceShowedTheOfficeOrItsAddress() {
-		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_FFS,
-				Optional.of(new PlanState("NE", "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for NE");
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"state-fair-hearing | medicaid-ffs | NE",
+			"state-fair-hearing | medicaid-managed-care | ID"})
+	void aNewStateWithoutASourcedRowForARegime_isRefusedNamingTheState(String pathway, String regime, String state) {
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime),
+				Optional.of(new PlanState(state, "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for " + state);
 	}
 
 	@Test
