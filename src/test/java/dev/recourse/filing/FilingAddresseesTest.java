@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(42);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(43);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(41);
-		assertThat(ADDRESSEES.size()).isEqualTo(126);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(43);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(44);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(42);
+		assertThat(ADDRESSEES.size()).isEqualTo(129);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -211,7 +211,12 @@ class FilingAddresseesTest {
 			"external-review | aca-individual | ID | Idaho Department of Insurance, External Review",
 			"expedited-external-review | erisa-insured | ID | Idaho Department of Insurance, External Review",
 			"state-fair-hearing | medicaid-ffs | ID | Idaho Department of Health and Welfare, Division of Medicaid, Medicaid Appeals",
-			"regulator-complaint | erisa-insured | ID | Idaho Department of Insurance, Consumer Affairs"})
+			"regulator-complaint | erisa-insured | ID | Idaho Department of Insurance, Consumer Affairs",
+			"external-review | aca-individual | WV | West Virginia Offices of the Insurance Commissioner, Independent External Review",
+			"expedited-external-review | erisa-insured | WV | West Virginia Offices of the Insurance Commissioner, Independent External Review",
+			"state-fair-hearing | medicaid-managed-care | WV | West Virginia Board of Review",
+			"state-fair-hearing | medicaid-ffs | WV | West Virginia Board of Review",
+			"regulator-complaint | aca-individual | WV | West Virginia Offices of the Insurance Commissioner, Consumer Services Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
