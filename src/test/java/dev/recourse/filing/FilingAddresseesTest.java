@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(43);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(44);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(42);
-		assertThat(ADDRESSEES.size()).isEqualTo(129);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(44);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(45);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(43);
+		assertThat(ADDRESSEES.size()).isEqualTo(132);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -216,7 +216,12 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | WV | West Virginia Offices of the Insurance Commissioner, Independent External Review",
 			"state-fair-hearing | medicaid-managed-care | WV | West Virginia Board of Review",
 			"state-fair-hearing | medicaid-ffs | WV | West Virginia Board of Review",
-			"regulator-complaint | aca-individual | WV | West Virginia Offices of the Insurance Commissioner, Consumer Services Division"})
+			"regulator-complaint | aca-individual | WV | West Virginia Offices of the Insurance Commissioner, Consumer Services Division",
+			"external-review | aca-individual | HI | Hawaii Insurance Division, Insurance Commissioner (external review)",
+			"expedited-external-review | erisa-insured | HI | Hawaii Insurance Division, Insurance Commissioner (external review)",
+			"state-fair-hearing | medicaid-managed-care | HI | Hawaii Department of Human Services, Administrative Appeals Office",
+			"state-fair-hearing | medicaid-ffs | HI | Hawaii Department of Human Services, Administrative Appeals Office",
+			"regulator-complaint | erisa-insured | HI | Hawaii Insurance Division, Compliance and Enforcement Branch (complaints)"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
