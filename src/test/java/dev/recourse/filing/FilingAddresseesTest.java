@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(44);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(45);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(43);
-		assertThat(ADDRESSEES.size()).isEqualTo(132);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(45);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(46);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(44);
+		assertThat(ADDRESSEES.size()).isEqualTo(135);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -221,7 +221,12 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | HI | Hawaii Insurance Division, Insurance Commissioner (external review)",
 			"state-fair-hearing | medicaid-managed-care | HI | Hawaii Department of Human Services, Administrative Appeals Office",
 			"state-fair-hearing | medicaid-ffs | HI | Hawaii Department of Human Services, Administrative Appeals Office",
-			"regulator-complaint | erisa-insured | HI | Hawaii Insurance Division, Compliance and Enforcement Branch (complaints)"})
+			"regulator-complaint | erisa-insured | HI | Hawaii Insurance Division, Compliance and Enforcement Branch (complaints)",
+			"external-review | aca-individual | NH | New Hampshire Insurance Department, External Review Unit",
+			"expedited-external-review | erisa-insured | NH | New Hampshire Insurance Department, External Review Unit",
+			"state-fair-hearing | medicaid-managed-care | NH | New Hampshire Department of Health and Human Services, Administrative Appeals Unit",
+			"state-fair-hearing | medicaid-ffs | NH | New Hampshire Department of Health and Human Services, Administrative Appeals Unit",
+			"regulator-complaint | aca-individual | NH | New Hampshire Insurance Department, Consumer Services Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
