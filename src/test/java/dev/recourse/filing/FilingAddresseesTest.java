@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(45);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(46);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(44);
-		assertThat(ADDRESSEES.size()).isEqualTo(135);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(46);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(47);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(45);
+		assertThat(ADDRESSEES.size()).isEqualTo(138);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -226,7 +226,11 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | NH | New Hampshire Insurance Department, External Review Unit",
 			"state-fair-hearing | medicaid-managed-care | NH | New Hampshire Department of Health and Human Services, Administrative Appeals Unit",
 			"state-fair-hearing | medicaid-ffs | NH | New Hampshire Department of Health and Human Services, Administrative Appeals Unit",
-			"regulator-complaint | aca-individual | NH | New Hampshire Insurance Department, Consumer Services Division"})
+			"regulator-complaint | aca-individual | NH | New Hampshire Insurance Department, Consumer Services Division",
+			"external-review | aca-individual | ME | Maine Bureau of Insurance, Consumer Health Care Division (independent external review)",
+			"expedited-external-review | erisa-insured | ME | Maine Bureau of Insurance, Consumer Health Care Division (independent external review)",
+			"state-fair-hearing | medicaid-ffs | ME | Maine Department of Health and Human Services, Division of Administrative Hearings",
+			"regulator-complaint | erisa-insured | ME | Maine Bureau of Insurance (consumer complaints)"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
@@ -260,7 +264,8 @@ class FilingAddresseesTest {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
 			"state-fair-hearing | medicaid-ffs | NE",
-			"state-fair-hearing | medicaid-managed-care | ID"})
+			"state-fair-hearing | medicaid-managed-care | ID",
+			"state-fair-hearing | medicaid-managed-care | ME"})
 	void aNewStateWithoutASourcedRowForARegime_isRefusedNamingTheState(String pathway, String regime, String state) {
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime),
 				Optional.of(new PlanState(state, "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for " + state);
