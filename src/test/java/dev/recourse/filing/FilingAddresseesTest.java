@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(46);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(47);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(45);
-		assertThat(ADDRESSEES.size()).isEqualTo(138);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(47);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(48);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(46);
+		assertThat(ADDRESSEES.size()).isEqualTo(141);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -230,7 +230,11 @@ class FilingAddresseesTest {
 			"external-review | aca-individual | ME | Maine Bureau of Insurance, Consumer Health Care Division (independent external review)",
 			"expedited-external-review | erisa-insured | ME | Maine Bureau of Insurance, Consumer Health Care Division (independent external review)",
 			"state-fair-hearing | medicaid-ffs | ME | Maine Department of Health and Human Services, Division of Administrative Hearings",
-			"regulator-complaint | erisa-insured | ME | Maine Bureau of Insurance (consumer complaints)"})
+			"regulator-complaint | erisa-insured | ME | Maine Bureau of Insurance (consumer complaints)",
+			"external-review | aca-individual | MT | The health insurance issuer (Montana",
+			"expedited-external-review | erisa-insured | MT | The health insurance issuer (Montana",
+			"state-fair-hearing | medicaid-ffs | MT | Montana Department of Public Health and Human Services, Office of Fair Hearings",
+			"regulator-complaint | aca-individual | MT | Montana Commissioner of Securities and Insurance (consumer complaints)"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
@@ -265,7 +269,8 @@ class FilingAddresseesTest {
 	@CsvSource(delimiter = '|', value = {
 			"state-fair-hearing | medicaid-ffs | NE",
 			"state-fair-hearing | medicaid-managed-care | ID",
-			"state-fair-hearing | medicaid-managed-care | ME"})
+			"state-fair-hearing | medicaid-managed-care | ME",
+			"state-fair-hearing | medicaid-managed-care | MT"})
 	void aNewStateWithoutASourcedRowForARegime_isRefusedNamingTheState(String pathway, String regime, String state) {
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime),
 				Optional.of(new PlanState(state, "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for " + state);
