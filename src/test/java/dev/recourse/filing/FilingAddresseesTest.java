@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(47);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(48);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(46);
-		assertThat(ADDRESSEES.size()).isEqualTo(141);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(48);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(49);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(47);
+		assertThat(ADDRESSEES.size()).isEqualTo(144);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -234,7 +234,12 @@ class FilingAddresseesTest {
 			"external-review | aca-individual | MT | The health insurance issuer (Montana",
 			"expedited-external-review | erisa-insured | MT | The health insurance issuer (Montana",
 			"state-fair-hearing | medicaid-ffs | MT | Montana Department of Public Health and Human Services, Office of Fair Hearings",
-			"regulator-complaint | aca-individual | MT | Montana Commissioner of Securities and Insurance (consumer complaints)"})
+			"regulator-complaint | aca-individual | MT | Montana Commissioner of Securities and Insurance (consumer complaints)",
+			"external-review | aca-individual | RI | The health plan or its review agent (Rhode Island",
+			"expedited-external-review | erisa-insured | RI | The health plan or its review agent (Rhode Island",
+			"state-fair-hearing | medicaid-managed-care | RI | Rhode Island Executive Office of Health and Human Services, Appeals",
+			"state-fair-hearing | medicaid-ffs | RI | Rhode Island Executive Office of Health and Human Services, Appeals",
+			"regulator-complaint | aca-individual | RI | Rhode Island Office of the Health Insurance Commissioner"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
