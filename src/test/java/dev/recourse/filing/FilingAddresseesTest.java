@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(48);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(49);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(47);
-		assertThat(ADDRESSEES.size()).isEqualTo(144);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI, DE
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(49);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(51);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(48);
+		assertThat(ADDRESSEES.size()).isEqualTo(148);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -239,7 +239,12 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | RI | The health plan or its review agent (Rhode Island",
 			"state-fair-hearing | medicaid-managed-care | RI | Rhode Island Executive Office of Health and Human Services, Appeals",
 			"state-fair-hearing | medicaid-ffs | RI | Rhode Island Executive Office of Health and Human Services, Appeals",
-			"regulator-complaint | aca-individual | RI | Rhode Island Office of the Health Insurance Commissioner"})
+			"regulator-complaint | aca-individual | RI | Rhode Island Office of the Health Insurance Commissioner",
+			"external-review | aca-individual | DE | The carrier (Delaware",
+			"expedited-external-review | erisa-insured | DE | The carrier (Delaware",
+			"state-fair-hearing | medicaid-managed-care | DE | Delaware Division of Medicaid and Medical Assistance (DMMA), Fair Hearing Officer",
+			"state-fair-hearing | medicaid-ffs | DE | Delaware Department of Health and Social Services (Medicaid fair hearing requests",
+			"regulator-complaint | erisa-insured | DE | Delaware Department of Insurance, Consumer Services Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
