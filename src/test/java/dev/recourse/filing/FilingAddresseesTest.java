@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI, DE, SD
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(50);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(52);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(49);
-		assertThat(ADDRESSEES.size()).isEqualTo(151);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI, DE, SD, ND
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(51);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(53);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(50);
+		assertThat(ADDRESSEES.size()).isEqualTo(154);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -249,7 +249,12 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | SD | South Dakota Division of Insurance, External Review",
 			"state-fair-hearing | medicaid-managed-care | SD | South Dakota Department of Social Services, Office of Administrative Hearings",
 			"state-fair-hearing | medicaid-ffs | SD | South Dakota Department of Social Services, Office of Administrative Hearings",
-			"regulator-complaint | aca-individual | SD | South Dakota Division of Insurance (consumer complaints)"})
+			"regulator-complaint | aca-individual | SD | South Dakota Division of Insurance (consumer complaints)",
+			"external-review | aca-individual | ND | North Dakota Insurance Department (external review)",
+			"expedited-external-review | erisa-insured | ND | North Dakota Insurance Department (external review)",
+			"state-fair-hearing | medicaid-managed-care | ND | North Dakota Health and Human Services, Legal Advisory Unit, Appeals Supervisor",
+			"state-fair-hearing | medicaid-ffs | ND | North Dakota Health and Human Services, Legal Advisory Unit, Appeals Supervisor",
+			"regulator-complaint | erisa-insured | ND | North Dakota Insurance Department, Consumer Assistance Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
