@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI, DE, SD, ND, AK
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(52);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(54);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(51);
-		assertThat(ADDRESSEES.size()).isEqualTo(157);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI, DE, SD, ND, AK, VT
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(53);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(55);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(52);
+		assertThat(ADDRESSEES.size()).isEqualTo(160);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -258,7 +258,12 @@ class FilingAddresseesTest {
 			"external-review | aca-individual | AK | Alaska Division of Insurance, Consumer Services (external review)",
 			"expedited-external-review | erisa-insured | AK | Alaska Division of Insurance, Consumer Services (external review)",
 			"state-fair-hearing | medicaid-ffs | AK | Alaska Division of Public Assistance (Medicaid fair hearing requests",
-			"regulator-complaint | aca-individual | AK | Alaska Division of Insurance, Consumer Services"})
+			"regulator-complaint | aca-individual | AK | Alaska Division of Insurance, Consumer Services",
+			"external-review | aca-individual | VT | Vermont Department of Financial Regulation, Healthcare External Appeal",
+			"expedited-external-review | erisa-insured | VT | Vermont Department of Financial Regulation, Healthcare External Appeal",
+			"state-fair-hearing | medicaid-managed-care | VT | Vermont Human Services Board",
+			"state-fair-hearing | medicaid-ffs | VT | Vermont Human Services Board",
+			"regulator-complaint | erisa-insured | VT | Vermont Department of Financial Regulation, Consumer Services"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
