@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI, DE, SD, ND, AK, VT
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(53);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI, DE, SD, ND, AK, VT, WY
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(54);
 		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(55);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(52);
-		assertThat(ADDRESSEES.size()).isEqualTo(160);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(53);
+		assertThat(ADDRESSEES.size()).isEqualTo(162);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -263,7 +263,10 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | VT | Vermont Department of Financial Regulation, Healthcare External Appeal",
 			"state-fair-hearing | medicaid-managed-care | VT | Vermont Human Services Board",
 			"state-fair-hearing | medicaid-ffs | VT | Vermont Human Services Board",
-			"regulator-complaint | erisa-insured | VT | Vermont Department of Financial Regulation, Consumer Services"})
+			"regulator-complaint | erisa-insured | VT | Vermont Department of Financial Regulation, Consumer Services",
+			"external-review | aca-individual | WY | The insurer (Wyoming",
+			"expedited-external-review | erisa-insured | WY | The insurer (Wyoming",
+			"regulator-complaint | aca-individual | WY | Wyoming Department of Insurance (consumer complaints)"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
@@ -300,7 +303,9 @@ class FilingAddresseesTest {
 			"state-fair-hearing | medicaid-managed-care | ID",
 			"state-fair-hearing | medicaid-managed-care | ME",
 			"state-fair-hearing | medicaid-managed-care | MT",
-			"state-fair-hearing | medicaid-managed-care | AK"})
+			"state-fair-hearing | medicaid-managed-care | AK",
+			"state-fair-hearing | medicaid-managed-care | WY",
+			"state-fair-hearing | medicaid-ffs | WY"})
 	void aNewStateWithoutASourcedRowForARegime_isRefusedNamingTheState(String pathway, String regime, String state) {
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime),
 				Optional.of(new PlanState(state, "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for " + state);
