@@ -381,14 +381,15 @@ class FilingAddresseesTest {
 
 	@Test
 	void stateWithoutARow_is422NamingTheStateAndTheFile() {
+		// PR: no territory has rows (every state and DC has some)
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_MANAGED_CARE,
-				Optional.of(new PlanState("WY", "the patient's address"))))
+				Optional.of(new PlanState("PR", "the patient's address"))))
 				.isInstanceOf(RecourseException.class)
-				.hasMessageContaining("in WY (the patient's address)").hasMessageContaining("add a row for WY to rules/filing-addressees-fair-hearing.yaml");
-		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.EXTERNAL_REVIEW, PlanRegime.ACA_INDIVIDUAL, Optional.of(new PlanState("WY", "test"))))
-				.hasMessageContaining("add a row for WY to rules/filing-addressees-external-review.yaml");
-		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.REGULATOR_COMPLAINT, PlanRegime.ERISA_INSURED, Optional.of(new PlanState("WY", "test"))))
-				.hasMessageContaining("add a row for WY to rules/filing-addressees-complaint.yaml");
+				.hasMessageContaining("in PR (the patient's address)").hasMessageContaining("add a row for PR to rules/filing-addressees-fair-hearing.yaml");
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.EXTERNAL_REVIEW, PlanRegime.ACA_INDIVIDUAL, Optional.of(new PlanState("PR", "test"))))
+				.hasMessageContaining("add a row for PR to rules/filing-addressees-external-review.yaml");
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.REGULATOR_COMPLAINT, PlanRegime.ERISA_INSURED, Optional.of(new PlanState("PR", "test"))))
+				.hasMessageContaining("add a row for PR to rules/filing-addressees-complaint.yaml");
 	}
 
 	@Test
