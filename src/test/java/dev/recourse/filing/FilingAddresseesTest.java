@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI, DE, SD, ND, AK, VT, WY
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(54);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(55);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(53);
-		assertThat(ADDRESSEES.size()).isEqualTo(162);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI, DE, SD, ND, AK, VT, WY, DC
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(55);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(56);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(54);
+		assertThat(ADDRESSEES.size()).isEqualTo(165);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -266,7 +266,12 @@ class FilingAddresseesTest {
 			"regulator-complaint | erisa-insured | VT | Vermont Department of Financial Regulation, Consumer Services",
 			"external-review | aca-individual | WY | The insurer (Wyoming",
 			"expedited-external-review | erisa-insured | WY | The insurer (Wyoming",
-			"regulator-complaint | aca-individual | WY | Wyoming Department of Insurance (consumer complaints)"})
+			"regulator-complaint | aca-individual | WY | Wyoming Department of Insurance (consumer complaints)",
+			"external-review | aca-individual | DC | District of Columbia Office of Health Care Ombudsman and Bill of Rights (external review)",
+			"expedited-external-review | erisa-insured | DC | District of Columbia Office of Health Care Ombudsman and Bill of Rights (external review)",
+			"state-fair-hearing | medicaid-managed-care | DC | District of Columbia Office of Administrative Hearings",
+			"state-fair-hearing | medicaid-ffs | DC | District of Columbia Office of Administrative Hearings",
+			"regulator-complaint | aca-individual | DC | District of Columbia Department of Insurance, Securities and Banking, Consumer Services Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
