@@ -142,9 +142,9 @@ class SpecialistFilingsIT extends BrowserIntegrationTest {
 			Locator draft = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Draft letter"));
 			assertThat(draft).containsText("Request for external review", PATIENCE);
 
-			// the plan turns out to be issued in Wyoming, for which the rules hold no external-review office
+			// the plan turns out to be issued in Puerto Rico, for which the rules hold no external-review office (no territory has rows)
 			Coverage plan = client.read().resource(Coverage.class).withId(filed.plan().key() + "-coverage").execute();
-			plan.addExtension(PlanState.EXTENSION, new CodeType("WY"));
+			plan.addExtension(PlanState.EXTENSION, new CodeType("PR"));
 			client.update().resource(plan).execute();
 			page.reload();
 			assertThat(draft).containsText("Request for external review", PATIENCE);
@@ -154,7 +154,7 @@ class SpecialistFilingsIT extends BrowserIntegrationTest {
 			button(page, "Draft again with these words").click();
 
 			Locator refusal = page.getByRole(AriaRole.ALERT);
-			assertThat(refusal).containsText("no row for WY", PATIENCE);
+			assertThat(refusal).containsText("no row for PR", PATIENCE);
 			assertThat(refusal).containsText("Recourse has no office on file to send an external review filing");
 			assertThat(refusal).containsText("Ask your administrator");
 			for (String raw : List.of("resourceType", "OperationOutcome", "Exception", "at dev.", "{", "aca-individual")) {

@@ -22,11 +22,11 @@ class FilingAddresseesTest {
 
 	@Test
 	void eachFamilyFile_holdsItsRows_everyRowKeptWhenTheFileWasSplit() {
-		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM
-		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(40);
-		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(41);
-		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(39);
-		assertThat(ADDRESSEES.size()).isEqualTo(120);
+		// 77 rows (26, 26, 25) when rules/filing-addressees.yaml was split into the three files; one a file per state since: SC, AL, LA, KY, OR, OK, CT, UT, IA, NV, AR, MS, KS, NM, NE, ID, WV, HI, NH, ME, MT, RI, DE, SD, ND, AK, VT, WY, DC
+		assertThat(rowsOf(AddresseeFile.EXTERNAL_REVIEW)).isEqualTo(55);
+		assertThat(rowsOf(AddresseeFile.FAIR_HEARING)).isEqualTo(56);
+		assertThat(rowsOf(AddresseeFile.COMPLAINT)).isEqualTo(54);
+		assertThat(ADDRESSEES.size()).isEqualTo(165);
 	}
 
 	private static int rowsOf(AddresseeFile file) {
@@ -203,7 +203,75 @@ class FilingAddresseesTest {
 			"expedited-external-review | erisa-insured | NM | New Mexico Office of Superintendent of Insurance, Managed Health Care Bureau (external review)",
 			"state-fair-hearing | medicaid-managed-care | NM | New Mexico Health Care Authority, Office of Fair Hearings",
 			"state-fair-hearing | medicaid-ffs | NM | New Mexico Health Care Authority, Office of Fair Hearings",
-			"regulator-complaint | erisa-insured | NM | New Mexico Office of Superintendent of Insurance, Managed Health Care Bureau (complaints)"})
+			"regulator-complaint | erisa-insured | NM | New Mexico Office of Superintendent of Insurance, Managed Health Care Bureau (complaints)",
+			"external-review | aca-individual | NE | Nebraska Department of Insurance, External Review",
+			"expedited-external-review | erisa-insured | NE | Nebraska Department of Insurance, External Review",
+			"state-fair-hearing | medicaid-managed-care | NE | Nebraska Department of Health and Human Services, MLTC Appeal Coordinator",
+			"regulator-complaint | aca-individual | NE | Nebraska Department of Insurance, Insurance Complaint Division",
+			"external-review | aca-individual | ID | Idaho Department of Insurance, External Review",
+			"expedited-external-review | erisa-insured | ID | Idaho Department of Insurance, External Review",
+			"state-fair-hearing | medicaid-ffs | ID | Idaho Department of Health and Welfare, Division of Medicaid, Medicaid Appeals",
+			"regulator-complaint | erisa-insured | ID | Idaho Department of Insurance, Consumer Affairs",
+			"external-review | aca-individual | WV | West Virginia Offices of the Insurance Commissioner, Independent External Review",
+			"expedited-external-review | erisa-insured | WV | West Virginia Offices of the Insurance Commissioner, Independent External Review",
+			"state-fair-hearing | medicaid-managed-care | WV | West Virginia Board of Review",
+			"state-fair-hearing | medicaid-ffs | WV | West Virginia Board of Review",
+			"regulator-complaint | aca-individual | WV | West Virginia Offices of the Insurance Commissioner, Consumer Services Division",
+			"external-review | aca-individual | HI | Hawaii Insurance Division, Insurance Commissioner (external review)",
+			"expedited-external-review | erisa-insured | HI | Hawaii Insurance Division, Insurance Commissioner (external review)",
+			"state-fair-hearing | medicaid-managed-care | HI | Hawaii Department of Human Services, Administrative Appeals Office",
+			"state-fair-hearing | medicaid-ffs | HI | Hawaii Department of Human Services, Administrative Appeals Office",
+			"regulator-complaint | erisa-insured | HI | Hawaii Insurance Division, Compliance and Enforcement Branch (complaints)",
+			"external-review | aca-individual | NH | New Hampshire Insurance Department, External Review Unit",
+			"expedited-external-review | erisa-insured | NH | New Hampshire Insurance Department, External Review Unit",
+			"state-fair-hearing | medicaid-managed-care | NH | New Hampshire Department of Health and Human Services, Administrative Appeals Unit",
+			"state-fair-hearing | medicaid-ffs | NH | New Hampshire Department of Health and Human Services, Administrative Appeals Unit",
+			"regulator-complaint | aca-individual | NH | New Hampshire Insurance Department, Consumer Services Division",
+			"external-review | aca-individual | ME | Maine Bureau of Insurance, Consumer Health Care Division (independent external review)",
+			"expedited-external-review | erisa-insured | ME | Maine Bureau of Insurance, Consumer Health Care Division (independent external review)",
+			"state-fair-hearing | medicaid-ffs | ME | Maine Department of Health and Human Services, Division of Administrative Hearings",
+			"regulator-complaint | erisa-insured | ME | Maine Bureau of Insurance (consumer complaints)",
+			"external-review | aca-individual | MT | The health insurance issuer (Montana",
+			"expedited-external-review | erisa-insured | MT | The health insurance issuer (Montana",
+			"state-fair-hearing | medicaid-ffs | MT | Montana Department of Public Health and Human Services, Office of Fair Hearings",
+			"regulator-complaint | aca-individual | MT | Montana Commissioner of Securities and Insurance (consumer complaints)",
+			"external-review | aca-individual | RI | The health plan or its review agent (Rhode Island",
+			"expedited-external-review | erisa-insured | RI | The health plan or its review agent (Rhode Island",
+			"state-fair-hearing | medicaid-managed-care | RI | Rhode Island Executive Office of Health and Human Services, Appeals",
+			"state-fair-hearing | medicaid-ffs | RI | Rhode Island Executive Office of Health and Human Services, Appeals",
+			"regulator-complaint | aca-individual | RI | Rhode Island Office of the Health Insurance Commissioner",
+			"external-review | aca-individual | DE | The carrier (Delaware",
+			"expedited-external-review | erisa-insured | DE | The carrier (Delaware",
+			"state-fair-hearing | medicaid-managed-care | DE | Delaware Division of Medicaid and Medical Assistance (DMMA), Fair Hearing Officer",
+			"state-fair-hearing | medicaid-ffs | DE | Delaware Department of Health and Social Services (Medicaid fair hearing requests",
+			"regulator-complaint | erisa-insured | DE | Delaware Department of Insurance, Consumer Services Division",
+			"external-review | aca-individual | SD | South Dakota Division of Insurance, External Review",
+			"expedited-external-review | erisa-insured | SD | South Dakota Division of Insurance, External Review",
+			"state-fair-hearing | medicaid-managed-care | SD | South Dakota Department of Social Services, Office of Administrative Hearings",
+			"state-fair-hearing | medicaid-ffs | SD | South Dakota Department of Social Services, Office of Administrative Hearings",
+			"regulator-complaint | aca-individual | SD | South Dakota Division of Insurance (consumer complaints)",
+			"external-review | aca-individual | ND | North Dakota Insurance Department (external review)",
+			"expedited-external-review | erisa-insured | ND | North Dakota Insurance Department (external review)",
+			"state-fair-hearing | medicaid-managed-care | ND | North Dakota Health and Human Services, Legal Advisory Unit, Appeals Supervisor",
+			"state-fair-hearing | medicaid-ffs | ND | North Dakota Health and Human Services, Legal Advisory Unit, Appeals Supervisor",
+			"regulator-complaint | erisa-insured | ND | North Dakota Insurance Department, Consumer Assistance Division",
+			"external-review | aca-individual | AK | Alaska Division of Insurance, Consumer Services (external review)",
+			"expedited-external-review | erisa-insured | AK | Alaska Division of Insurance, Consumer Services (external review)",
+			"state-fair-hearing | medicaid-ffs | AK | Alaska Division of Public Assistance (Medicaid fair hearing requests",
+			"regulator-complaint | aca-individual | AK | Alaska Division of Insurance, Consumer Services",
+			"external-review | aca-individual | VT | Vermont Department of Financial Regulation, Healthcare External Appeal",
+			"expedited-external-review | erisa-insured | VT | Vermont Department of Financial Regulation, Healthcare External Appeal",
+			"state-fair-hearing | medicaid-managed-care | VT | Vermont Human Services Board",
+			"state-fair-hearing | medicaid-ffs | VT | Vermont Human Services Board",
+			"regulator-complaint | erisa-insured | VT | Vermont Department of Financial Regulation, Consumer Services",
+			"external-review | aca-individual | WY | The insurer (Wyoming",
+			"expedited-external-review | erisa-insured | WY | The insurer (Wyoming",
+			"regulator-complaint | aca-individual | WY | Wyoming Department of Insurance (consumer complaints)",
+			"external-review | aca-individual | DC | District of Columbia Office of Health Care Ombudsman and Bill of Rights (external review)",
+			"expedited-external-review | erisa-insured | DC | District of Columbia Office of Health Care Ombudsman and Bill of Rights (external review)",
+			"state-fair-hearing | medicaid-managed-care | DC | District of Columbia Office of Administrative Hearings",
+			"state-fair-hearing | medicaid-ffs | DC | District of Columbia Office of Administrative Hearings",
+			"regulator-complaint | aca-individual | DC | District of Columbia Department of Insurance, Securities and Banking, Consumer Services Division"})
 	void aNewlyCoveredState_getsItsOwnRow(String pathway, String regime, String state, String name) {
 		Addressee addressee = ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime), Optional.of(new PlanState(state, "test")));
 
@@ -232,6 +300,20 @@ class FilingAddresseesTest {
 	void alabama_hasNoManagedCareFairHearingRow_noSourceShowedWhereSuchARequestGoes() {
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_MANAGED_CARE,
 				Optional.of(new PlanState("AL", "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for AL");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"state-fair-hearing | medicaid-ffs | NE",
+			"state-fair-hearing | medicaid-managed-care | ID",
+			"state-fair-hearing | medicaid-managed-care | ME",
+			"state-fair-hearing | medicaid-managed-care | MT",
+			"state-fair-hearing | medicaid-managed-care | AK",
+			"state-fair-hearing | medicaid-managed-care | WY",
+			"state-fair-hearing | medicaid-ffs | WY"})
+	void aNewStateWithoutASourcedRowForARegime_isRefusedNamingTheState(String pathway, String regime, String state) {
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.fromCode(pathway), PlanRegime.fromCode(regime),
+				Optional.of(new PlanState(state, "test")))).isInstanceOf(RecourseException.class).hasMessageContaining("add a row for " + state);
 	}
 
 	@Test
@@ -304,14 +386,15 @@ class FilingAddresseesTest {
 
 	@Test
 	void stateWithoutARow_is422NamingTheStateAndTheFile() {
+		// PR: no territory has rows (every state and DC has some)
 		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.STATE_FAIR_HEARING, PlanRegime.MEDICAID_MANAGED_CARE,
-				Optional.of(new PlanState("WY", "the patient's address"))))
+				Optional.of(new PlanState("PR", "the patient's address"))))
 				.isInstanceOf(RecourseException.class)
-				.hasMessageContaining("in WY (the patient's address)").hasMessageContaining("add a row for WY to rules/filing-addressees-fair-hearing.yaml");
-		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.EXTERNAL_REVIEW, PlanRegime.ACA_INDIVIDUAL, Optional.of(new PlanState("WY", "test"))))
-				.hasMessageContaining("add a row for WY to rules/filing-addressees-external-review.yaml");
-		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.REGULATOR_COMPLAINT, PlanRegime.ERISA_INSURED, Optional.of(new PlanState("WY", "test"))))
-				.hasMessageContaining("add a row for WY to rules/filing-addressees-complaint.yaml");
+				.hasMessageContaining("in PR (the patient's address)").hasMessageContaining("add a row for PR to rules/filing-addressees-fair-hearing.yaml");
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.EXTERNAL_REVIEW, PlanRegime.ACA_INDIVIDUAL, Optional.of(new PlanState("PR", "test"))))
+				.hasMessageContaining("add a row for PR to rules/filing-addressees-external-review.yaml");
+		assertThatThrownBy(() -> ADDRESSEES.find(PathwayCode.REGULATOR_COMPLAINT, PlanRegime.ERISA_INSURED, Optional.of(new PlanState("PR", "test"))))
+				.hasMessageContaining("add a row for PR to rules/filing-addressees-complaint.yaml");
 	}
 
 	@Test
