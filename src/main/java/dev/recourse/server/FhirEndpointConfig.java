@@ -57,6 +57,7 @@ class FhirEndpointConfig {
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 		jpa.pagingProvider().setDefaultPageSize(settings.limits().defaultPageSize());
 		jpa.pagingProvider().setMaximumPageSize(settings.limits().maxPageSize());
+		Searches.servePagesOf(settings.limits().maxPageSize());
 		server.setPagingProvider(jpa.pagingProvider());
 		server.setServerAddressStrategy(addressStrategy(settings.server()));
 		server.registerProviders(jpa.resourceProviders().createProviders());

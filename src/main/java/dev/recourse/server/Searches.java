@@ -24,27 +24,43 @@ public final class Searches {
 	public static final int UNSTORED_LIMIT = 1000;
 	public static final Map<String, String> UNSTORED = Map.of("Cache-Control", "no-store, max-results=" + UNSTORED_LIMIT);
 
+	/** The largest page the server serves (recourse.limits.max-page-size): asking for more only gets HAPI to log that it cut it. */
+	private static volatile int largestPage = 200;
+
 	private Searches() {
+	}
+
+	/** Set once at start-up from the server's limits. */
+	static void servePagesOf(int size) {
+		largestPage = size;
 	}
 
 	/**
 	 * Every match, through the caller's repository: unstored pages of the largest size the server allows, by offset,
-	 * until a page is short or the total is reached.
+	 * until a page is short.
 	 */
 	public static <T extends IBaseResource> List<T> everyMatch(IRepository store, Class<T> type, Multimap<String, List<IQueryParameterType>> params) {
 		Multimap<String, List<IQueryParameterType>> asked = withLargestPage(params);
+		int full = pageSizeAsked(asked);
 		Bundle page = page(store, type, asked, 0);
-		int pageSize = matches(page);
 		Map<String, T> found = new LinkedHashMap<>();
 		boolean grew = add(found, page, type);
-		int offset = pageSize;
-		// a full page may have more after it; a page that adds nothing new ends it, whatever the server says
-		while (grew && pageSize > 0 && matches(page) == pageSize && !(page.hasTotal() && offset >= page.getTotal())) {
+		int offset = matches(page);
+		// a full page may have more after it (the total of an unstored search is not to be trusted to say so); a short page,
+		// or one that adds nothing new, ends it
+		while (grew && matches(page) >= full) {
 			page = page(store, type, asked, offset);
 			grew = add(found, page, type);
 			offset += matches(page);
 		}
 		return List.copyOf(found.values());
+	}
+
+	/** The size of a full page: what was asked, or the largest the server serves when that is less. */
+	private static int pageSizeAsked(Multimap<String, List<IQueryParameterType>> asked) {
+		int count = asked.get("_count").stream().flatMap(List::stream).filter(NumberParam.class::isInstance)
+				.map(param -> ((NumberParam) param).getValue().intValue()).findFirst().orElse(largestPage);
+		return Math.max(1, Math.min(count, largestPage));
 	}
 
 	private static <T extends IBaseResource> boolean add(Map<String, T> found, Bundle page, Class<T> type) {
@@ -69,13 +85,13 @@ public final class Searches {
 	}
 
 	/**
-	 * Asks for {@link #UNSTORED_LIMIT} per page unless the caller named a size (the server cuts it to its largest), and in
+	 * Asks for the largest page the server serves unless the caller named a size, and in
 	 * a stable order unless the caller named one: pages by offset must not overlap or leave gaps.
 	 */
 	private static Multimap<String, List<IQueryParameterType>> withLargestPage(Multimap<String, List<IQueryParameterType>> params) {
 		Multimap<String, List<IQueryParameterType>> asked = ArrayListMultimap.create(params);
 		if (!params.containsKey("_count")) {
-			asked.put("_count", List.of(new NumberParam(UNSTORED_LIMIT)));
+			asked.put("_count", List.of(new NumberParam(Math.min(largestPage, UNSTORED_LIMIT))));
 		}
 		if (!params.containsKey("_sort")) {
 			asked.put("_sort", List.of(new StringParam("_id")));
