@@ -91,7 +91,10 @@ export function CaseScreen({ api, caseId, tab }: { api: Api; caseId: string; tab
           </a>
         ))}
       </nav>
-      <ActionFeedback action={loading} />
+      {/* reading the case again after an action: shown aside, so the screen does not move under the user's pointer */}
+      <div className="case-reload">
+        <ActionFeedback action={loading} />
+      </div>
       {tab === "overview" && <Overview api={api} context={context} />}
       {tab === "criteria" && <CriteriaScreen api={api} context={context} />}
       {tab === "letter" && <LetterScreen api={api} context={context} />}

@@ -15,8 +15,10 @@ function describePacket(bundle: Resource): string {
 /**
  * The filing packet of a signed filing letter ($assemble-filing: the letter, the decisions it answers, the map and the
  * evidence as one document Bundle), and the filing packets the case holds.
+ *
+ * @param busy the case is being read again (after a signature): the panel is about to change, so it waits
  */
-export function FilingPacketPanel({ api, context, pathway, signed }: { api: Api; context: CaseContext; pathway: string; signed: boolean }) {
+export function FilingPacketPanel({ api, context, pathway, signed, busy }: { api: Api; context: CaseContext; pathway: string; signed: boolean; busy: boolean }) {
   const { task } = context;
   const [packets, setPackets] = useState<Resource[]>([]);
   const action = useAction();
@@ -43,7 +45,7 @@ export function FilingPacketPanel({ api, context, pathway, signed }: { api: Api;
     <Section
       title="Filing packet"
       actions={
-        <button type="button" onClick={assemble} disabled={action.running || !signed}>
+        <button type="button" onClick={assemble} disabled={action.running || busy || !signed}>
           Assemble filing packet
         </button>
       }

@@ -149,7 +149,7 @@ export function LetterScreen({ api, context }: { api: Api; context: CaseContext 
       </Section>
       <ActionFeedback action={action} />
       {letter && <LetterView letter={letter} caseId={task.id!} signing={action.running || refreshing} canSign={Boolean(isPractitioner)} onSign={sign} />}
-      {choice?.packed && <FilingPacketPanel api={api} context={context} pathway={choice.code} signed={signed} />}
+      {choice?.packed && <FilingPacketPanel api={api} context={context} pathway={choice.code} signed={signed} busy={refreshing} />}
     </>
   );
 }
