@@ -174,6 +174,7 @@ function LetterView({ letter, caseId, signing, canSign, onSign }: { letter: Reso
     return content?.data ? URL.createObjectURL(new Blob([bytesOf(content.data)], { type: "application/pdf" })) : undefined;
   }, [letter]);
   useEffect(() => () => (pdfUrl ? URL.revokeObjectURL(pdfUrl) : undefined), [pdfUrl]);
+  const [pdfShown, setPdfShown] = useState(false);
 
   return (
     <Section
@@ -202,13 +203,16 @@ function LetterView({ letter, caseId, signing, canSign, onSign }: { letter: Reso
       </p>
       {html && <iframe className="letter-preview" title="Letter preview" sandbox="" srcDoc={html} />}
       {pdfUrl && (
-        <details className="pdf-preview">
+        <details className="pdf-preview" onToggle={(event) => setPdfShown(event.currentTarget.open)}>
           <summary>The PDF as the recipient receives it</summary>
-          <object data={pdfUrl} type="application/pdf" aria-label="Letter PDF" className="letter-preview">
-            <p>
-              This browser shows no PDF here: <a href={pdfUrl} download={`letter-${caseId}.pdf`}>download it</a>.
-            </p>
-          </object>
+          {/* the browser's PDF viewer only once asked for, not with every draft nobody opens */}
+          {pdfShown && (
+            <object data={pdfUrl} type="application/pdf" aria-label="Letter PDF" className="letter-preview">
+              <p>
+                This browser shows no PDF here: <a href={pdfUrl} download={`letter-${caseId}.pdf`}>download it</a>.
+              </p>
+            </object>
+          )}
         </details>
       )}
     </Section>

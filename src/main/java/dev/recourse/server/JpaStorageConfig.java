@@ -61,6 +61,10 @@ class JpaStorageConfig {
 		// Client ids like "denial-42" are normal for EHR integrations; purely numeric ones would clash with
 		// server-assigned ids, so HAPI's default refusal of those stays.
 		storage.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ALPHANUMERIC);
+		// a batch's entries one at a time: run in parallel, HAPI's AuthorizationInterceptor rules share a HashMap
+		// (CompartmentSearchParameterModifications) that two entries can modify at once — a 500 on an entry
+		storage.setBundleBatchPoolSize(1);
+		storage.setBundleBatchMaxPoolSize(1);
 		return storage;
 	}
 
