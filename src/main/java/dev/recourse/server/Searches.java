@@ -85,8 +85,8 @@ public final class Searches {
 	}
 
 	/**
-	 * Asks for the largest page the server serves unless the caller named a size, and in
-	 * a stable order unless the caller named one: pages by offset must not overlap or leave gaps.
+	 * Asks for the largest page the server serves unless the caller named a size, and in a stable order unless the caller
+	 * named one: pages by offset must not overlap or leave gaps.
 	 */
 	private static Multimap<String, List<IQueryParameterType>> withLargestPage(Multimap<String, List<IQueryParameterType>> params) {
 		Multimap<String, List<IQueryParameterType>> asked = ArrayListMultimap.create(params);

@@ -94,9 +94,7 @@ class SpecialistFilingsIT extends BrowserIntegrationTest {
 
 	@Test
 	void externalReview_ofAFinalInternalDenial_isDraftedSignedPackedAndListed() {
-		FilingCases.Filed filed = FilingCases.open(fhirContext, client, NOTICE, "aca-individual", "final-internal",
-				patient -> patient.addAddress().setState("NY"), coverage -> { });
-		prescriberOnFile();
+		FilingCases.Filed filed = newYorkFinalInternalDenial();
 		inTheBrowser(filed.plan().patientId(), "filing", page -> {
 			tab(page, "Letter");
 			assertThat(page.locator(".standing")).containsText("marked by its decision-level extension", PATIENCE);
@@ -130,9 +128,7 @@ class SpecialistFilingsIT extends BrowserIntegrationTest {
 
 	@Test
 	void aFilingToAStateWithNoAddresseeRow_isRefusedInPlainWords_andTheDraftOnFileStaysAsItWas() {
-		FilingCases.Filed filed = FilingCases.open(fhirContext, client, NOTICE, "aca-individual", "final-internal",
-				patient -> patient.addAddress().setState("NY"), coverage -> { });
-		prescriberOnFile();
+		FilingCases.Filed filed = newYorkFinalInternalDenial();
 		inTheBrowser(filed.plan().patientId(), "no-addressee", page -> {
 			tab(page, "Letter");
 			page.getByLabel("Pathway the letter argues", new Page.GetByLabelOptions().setExact(false)).selectOption("external-review");
@@ -167,6 +163,14 @@ class SpecialistFilingsIT extends BrowserIntegrationTest {
 			assertThat(button(page, "Draft again with these words")).isEnabled();
 			assertThat(page.locator(".case-facts")).containsText("Next step: External review");
 		});
+	}
+
+	/** A case on a final internal denial of a New York individual plan, its prescriber on file to sign. */
+	private FilingCases.Filed newYorkFinalInternalDenial() {
+		FilingCases.Filed filed = FilingCases.open(fhirContext, client, NOTICE, "aca-individual", "final-internal",
+				patient -> patient.addAddress().setState("NY"), coverage -> { });
+		prescriberOnFile();
+		return filed;
 	}
 
 	/** The case's letters on file, each as id and version. */

@@ -25,8 +25,8 @@ import org.hl7.fhir.r4.model.Resource;
  * edited here since the last pull differs as well, so the EHR's version is stored over it, as it was before.
  */
 final class StoredCopies {
-	/** Ids per search: well below {@link Searches#UNSTORED_LIMIT}, so one unstored search answers each chunk. */
-	private static final int IDS_PER_SEARCH = 200;
+	/** Ids per search: under the server's largest page (200 by default), so one page answers each chunk. */
+	private static final int IDS_PER_SEARCH = 150;
 	private final IParser parser;
 
 	StoredCopies(FhirContext fhirContext) {

@@ -2,21 +2,26 @@ package dev.recourse.ehr.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import dev.recourse.ehr.fake.FakeEhr;
 import dev.recourse.support.TestEhrs;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Endpoint;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
@@ -96,18 +101,18 @@ class PullHistoryIT extends PullHistoryTestBase {
 		String mrn = java.util.UUID.randomUUID().toString();
 		FakeEhr ehr = EHRS.searchOnly();
 		String ehrPatient = ehr.add(new Patient().addIdentifier(new Identifier().setSystem(PATIENT_85_MRN.getSystem()).setValue(mrn))
-				.addName(new org.hl7.fhir.r4.model.HumanName().setFamily("Repulled"))).get(0).split("/")[1];
+				.addName(new HumanName().setFamily("Repulled"))).get(0).split("/")[1];
 		Condition atEhr = condition(ehrPatient, "Rheumatoid arthritis");
 		String conditionAtEhr = ehr.add(atEhr).get(0);
-		ehr.add(new org.hl7.fhir.r4.model.Procedure().setStatus(org.hl7.fhir.r4.model.Procedure.ProcedureStatus.COMPLETED)
-				.setCode(new org.hl7.fhir.r4.model.CodeableConcept().setText("Joint injection")).setSubject(new Reference("Patient/" + ehrPatient))).get(0);
+		ehr.add(new Procedure().setStatus(Procedure.ProcedureStatus.COMPLETED)
+				.setCode(new CodeableConcept().setText("Joint injection")).setSubject(new Reference("Patient/" + ehrPatient))).get(0);
 		PulledCase pulled = openCase(new Identifier().setSystem(PATIENT_85_MRN.getSystem()).setValue(mrn));
 		Parameters first = pull(pulled.caseId(), null);
 		assertThat(unchanged(first)).containsEntry("Condition", 0).containsEntry("Procedure", 0);
 		Condition condition = onlyCopy(Condition.class, pulled.patientId());
-		org.hl7.fhir.r4.model.Procedure procedure = onlyCopy(org.hl7.fhir.r4.model.Procedure.class, pulled.patientId());
+		Procedure procedure = onlyCopy(Procedure.class, pulled.patientId());
 		atEhr.setId(conditionAtEhr);
-		ehr.add(atEhr.setNote(List.of(new org.hl7.fhir.r4.model.Annotation().setText("Seropositive"))));
+		ehr.add(atEhr.setNote(List.of(new Annotation().setText("Seropositive"))));
 		procedure.getCode().setText("Edited here");
 		client.update().resource(procedure).execute();
 
@@ -119,7 +124,7 @@ class PullHistoryIT extends PullHistoryTestBase {
 		Condition updated = client.read().resource(Condition.class).withId(condition.getIdElement().toUnqualifiedVersionless()).execute();
 		assertThat(updated.getMeta().getVersionId()).isEqualTo("2");
 		assertThat(updated.getNoteFirstRep().getText()).isEqualTo("Seropositive");
-		org.hl7.fhir.r4.model.Procedure restored = client.read().resource(org.hl7.fhir.r4.model.Procedure.class)
+		Procedure restored = client.read().resource(Procedure.class)
 				.withId(procedure.getIdElement().toUnqualifiedVersionless()).execute();
 		assertThat(restored.getCode().getText()).as("the EHR's record, not the local edit").isEqualTo("Joint injection");
 		assertThat(restored.getMeta().getVersionId()).isEqualTo("3");
@@ -138,7 +143,7 @@ class PullHistoryIT extends PullHistoryTestBase {
 	}
 
 	private <T extends IBaseResource> T onlyCopy(Class<T> type, String patientId) {
-		Bundle found = client.search().forResource(type).where(new ca.uhn.fhir.rest.gclient.ReferenceClientParam("patient").hasId(patientId))
+		Bundle found = client.search().forResource(type).where(new ReferenceClientParam("patient").hasId(patientId))
 				.returnBundle(Bundle.class).execute();
 		assertThat(found.getEntry()).hasSize(1);
 		return type.cast(found.getEntryFirstRep().getResource());
